@@ -1,0 +1,94 @@
+import sniffHtmlEncoding from 'html-encoding-sniffer';
+
+/**
+ * Bytes to text, honouring (in order) a byte-order mark, the transport's charset (HTTP Content-Type),
+ * the document's own declaration (`<meta charset>` / `http-equiv`, or the XML prolog), and otherwise
+ * UTF-8 when the bytes are valid UTF-8, else windows-1252 (the web's legacy default).
+ * A declared UTF-8 that does not decode cleanly falls back to windows-1252 with a warning,
+ * since mislabelled Latin-1 pages are far more common than broken UTF-8.
+ */
+export interface Decoded {
+  text: string;
+  /** WHATWG canonical encoding name actually used. */
+  encoding: string;
+  /** How the encoding was chosen: `bom`, `transport`, `declared`, `utf-8-valid`, `fallback`. */
+  foundBy: 'bom' | 'transport' | 'declared' | 'utf-8-valid' | 'fallback';
+  warnings: string[];
+}
+
+export type DecodeAs = 'html' | 'xml' | 'text';
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  return null;
+}
+
+/** A label the WHATWG Encoding Standard knows, as its canonical name; null for unknown labels. */
+export function canonicalEncoding(label: string | null | undefined): string | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1');
+  const m = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
+  return m ? canonicalEncoding(m[1]) : null;
+}
+
+function htmlDeclaredEncoding(bytes: Uint8Array): string | null {
+  // The sniffer returns its default when nothing is declared; asking with two defaults tells them apart.
+  const a = sniffHtmlEncoding(bytes, { defaultEncoding: 'UTF-8' });
+  const b = sniffHtmlEncoding(bytes, { defaultEncoding: 'windows-1252' });
+  return a === b ? a : null;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8Strict.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function decodeWith(bytes: Uint8Array, encoding: string): string {
+  // TextDecoder strips a matching BOM itself.
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+export function decodeBytes(bytes: Uint8Array, as: DecodeAs, transportCharset?: string | null): Decoded {
+  const warnings: string[] = [];
+  const bom = bomEncoding(bytes);
+  if (bom) return { text: decodeWith(bytes, bom), encoding: bom, foundBy: 'bom', warnings };
+
+  let chosen: string | null = null;
+  let foundBy: Decoded['foundBy'] = 'fallback';
+  if (transportCharset) {
+    chosen = canonicalEncoding(transportCharset);
+    if (chosen) foundBy = 'transport';
+    else warnings.push(`unknown charset "${transportCharset}" in Content-Type; ignored`);
+  }
+  if (!chosen) {
+    const declared = as === 'html' ? htmlDeclaredEncoding(bytes) : as === 'xml' ? xmlDeclaredEncoding(bytes) : null;
+    if (declared) {
+      chosen = declared;
+      foundBy = 'declared';
+    }
+  }
+  if (chosen === 'UTF-8' && !isValidUtf8(bytes)) {
+    warnings.push(`declared ${foundBy === 'transport' ? 'by the server' : 'in the document'} as UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252`);
+    return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
+  }
+  if (chosen) return { text: decodeWith(bytes, chosen), encoding: chosen, foundBy, warnings };
+  if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'UTF-8'), encoding: 'UTF-8', foundBy: 'utf-8-valid', warnings };
+  warnings.push('no charset declared and the bytes are not valid UTF-8; decoded as windows-1252');
+  return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
+}
