@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { ingestInto } from '../../pipeline/ingest.js';
+import { collectOptions, dbOption, fetchOptionFlags, openStore, type DbFlag, type FetchFlags } from '../options.js';
+import { EXIT, writeJsonLine } from '../output.js';
+import { Progress } from '../progress.js';
+
+export function registerIngest(program: Command): void {
+  const cmd = program
+    .command('ingest')
+    .description('store pages, text scrapes, JSON records, feeds, OPML lists and folders; extract their articles')
+    .argument('<inputs...>', 'paths, folders, http(s) URLs, feeds, OPML files, or - for standard input')
+    .option('--json', 'one JSON line per input handled, on stdout');
+  dbOption(cmd);
+  fetchOptionFlags(cmd);
+  cmd.action(async (inputs: string[], opts: DbFlag & FetchFlags & { json?: boolean }) => {
+    const store = openStore(opts);
+    const progress = new Progress('ingest');
+    try {
+      const totals = await ingestInto(store, inputs, collectOptions(opts), {
+        onPlanned: (n) => progress.plan(n),
+        onOutcome: (o) => {
+          if (o.status !== 'expanded') progress.tick(o.status !== 'failed');
+          if (opts.json) writeJsonLine(o);
+          if (o.status === 'failed') progress.log(`error: ${o.error}`);
+          else if (!opts.json && 'warnings' in o) for (const w of o.warnings) progress.log(`warning: ${o.input}: ${w}`);
+        },
+      });
+      progress.finish();
+      const summary = `ingest: ${totals.stored} stored, ${totals.unchanged} unchanged, ${totals.failed} failed` + (totals.expanded ? `, ${totals.expanded} feeds/lists expanded` : '');
+      if (opts.json) process.stderr.write(summary + '\n');
+      else process.stdout.write(summary + '\n');
+      process.exitCode = totals.failed > 0 ? EXIT.someFailed : EXIT.ok;
+    } finally {
+      store.close();
+    }
+  });
+}
+

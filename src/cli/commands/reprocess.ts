@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { reprocessArticles } from '../../pipeline/reprocess.js';
+import { dbOption, openStore, type DbFlag } from '../options.js';
+import { EXIT } from '../output.js';
+import { Progress } from '../progress.js';
+
+export function registerReprocess(program: Command): void {
+  const cmd = program.command('reprocess').description('rebuild every article from the stored raw records with the current extractor');
+  dbOption(cmd);
+  cmd.action((opts: DbFlag) => {
+    const store = openStore(opts);
+    const progress = new Progress('reprocess');
+    try {
+      const totals = reprocessArticles(store, (done, total) => progress.set(done, total));
+      progress.finish();
+      for (const f of totals.failed) process.stderr.write(`error: ${f.error}\n`);
+      process.stdout.write(`reprocess: ${totals.rebuilt} articles rebuilt from raw, ${totals.failed.length} failed\n`);
+      process.exitCode = totals.failed.length ? EXIT.someFailed : EXIT.ok;
+    } finally {
+      store.close();
+    }
+  });
+}

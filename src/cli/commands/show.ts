@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { dbOption, openStore, type DbFlag } from '../options.js';
+import { EXIT, renderArticle, writeJsonLine } from '../output.js';
+
+export function registerShow(program: Command): void {
+  const cmd = program
+    .command('show')
+    .description('show a stored article: cleaned text, metadata, and what cleaning removed and why')
+    .argument('<id>', 'article id (from `roundup articles`)')
+    .option('--json', 'the article as JSON, with its raw record provenance');
+  dbOption(cmd);
+  cmd.action((idArg: string, opts: DbFlag & { json?: boolean }) => {
+    const id = Number(idArg);
+    const store = openStore(opts);
+    try {
+      const article = Number.isInteger(id) && id > 0 ? store.articles.get(id) : null;
+      if (!article) {
+        process.stderr.write(`show: no article with id "${idArg}" in ${store.db.name}\n`);
+        process.exitCode = EXIT.fatal;
+        return;
+      }
+      if (opts.json) {
+        writeJsonLine(article);
+        return;
+      }
+      const s = article.source;
+      const extra = [
+        `${'Source'.padEnd(10)} ${s.locator}${s.feed ? ` (feed ${s.feed})` : ''}, ${s.mediaType}, ${s.size} bytes, fetched ${s.fetchedAt}, version ${s.version}`,
+        ...(s.summaryOnly ? [`${'Note'.padEnd(10)} feed summary only: the page could not be fetched (${s.summaryReason ?? 'unknown reason'})`] : []),
+        `${'Extractor'.padEnd(10)} ${article.extractor} at ${article.extractedAt}`,
+      ];
+      process.stdout.write(renderArticle(article, extra, { tty: Boolean(process.stdout.isTTY) }));
+    } finally {
+      store.close();
+    }
+  });
+}

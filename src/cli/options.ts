@@ -1,0 +1,47 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { CollectOptions } from '../ingest/types.js';
+import { resolveDbPath, Store } from '../store/index.js';
+
+export interface DbFlag {
+  db?: string;
+}
+
+export function dbOption(cmd: Command): Command {
+  return cmd.option('--db <file>', 'SQLite store (default: $ROUNDUP_DB, else ./roundup.db)');
+}
+
+export function openStore(opts: DbFlag, options: { readonly?: boolean } = {}): Store {
+  return Store.open(resolveDbPath(opts.db), options);
+}
+
+export function positiveInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive whole number, got "${value}"`);
+    return n;
+  };
+}
+
+export interface FetchFlags {
+  timeout?: number;
+  maxBytes?: number;
+  concurrency?: number;
+}
+
+export function fetchOptionFlags(cmd: Command): Command {
+  return cmd
+    .option('--timeout <ms>', 'time limit per HTTP request, ms (default 15000)', positiveInt('--timeout'))
+    .option('--max-bytes <n>', 'largest page or file accepted, bytes (default 10 MiB for pages, 20 MiB for files)', positiveInt('--max-bytes'))
+    .option('--concurrency <n>', 'feed entry pages fetched at once (default 4)', positiveInt('--concurrency'));
+}
+
+export function collectOptions(flags: FetchFlags): CollectOptions {
+  const options: CollectOptions = { fetch: {} };
+  if (flags.timeout) options.fetch!.timeoutMs = flags.timeout;
+  if (flags.maxBytes) {
+    options.fetch!.maxBytes = flags.maxBytes;
+    options.maxFileBytes = flags.maxBytes;
+  }
+  if (flags.concurrency) options.concurrency = flags.concurrency;
+  return options;
+}
