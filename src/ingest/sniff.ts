@@ -84,8 +84,13 @@ export function headText(bytes: Uint8Array, max = HEAD_BYTES): string {
 }
 
 function isBlank(bytes: Uint8Array): boolean {
-  const text = headText(bytes, bytes.length);
-  return text.replace(/^\ufeff/, '').trim() === '';
+  if (utf16Bom(bytes)) return headText(bytes, bytes.length).trim() === '';
+  const from = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
+  }
+  return true;
 }
 
 export function extensionOf(name: string | null | undefined): string {
@@ -203,10 +208,10 @@ function sniffJson(fullText: string, hints: SniffHints): SniffedFormat {
  * else that makes an input unusable (empty, binary) is answered here.
  */
 export function sniff(bytes: Uint8Array, hints: SniffHints = {}): Sniffed {
-  if (bytes.length === 0) return { format: 'unsupported', kind: 'empty', reason: 'file is empty (0 bytes)' };
+  if (bytes.length === 0) return { format: 'unsupported', kind: 'empty', reason: 'empty (0 bytes)' };
   const binary = binaryKind(bytes);
   if (binary) return { format: 'unsupported', kind: 'binary', reason: `not text: looks like ${binary}` };
-  if (isBlank(bytes)) return { format: 'unsupported', kind: 'empty', reason: 'holds only whitespace' };
+  if (isBlank(bytes)) return { format: 'unsupported', kind: 'empty', reason: 'empty (only whitespace)' };
 
   const head = headText(bytes);
   const start = head.replace(/^\ufeff/, '').trimStart();
