@@ -263,6 +263,6 @@ describe('page fetching for feeds', () => {
     server.route('/hang.rss', send(rss(`<item><title>Slow</title><link>${u('/hang')}</link><description>Short version.</description></item>`), 'application/rss+xml'));
     const [doc] = docs(await run([u('/hang.rss')], { fetch: { timeoutMs: 200 } }));
     expect(doc!.raw.summaryOnly).toBe(true);
-    expect(doc!.raw.summaryReason).toBe(`${u('/hang')}: no complete response within 200 ms`);
+    expect(doc!.raw.summaryReason).toBe(`${u('/hang')}: timed out: no complete response within 200 ms`);
   });
 });

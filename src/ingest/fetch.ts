@@ -165,7 +165,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}, input
     timedOut = true;
     controller.abort();
   }, limits.timeoutMs);
-  const timeoutError = () => new InputError(input, 'timeout', `no complete response within ${limits.timeoutMs} ms`);
+  const timeoutError = () => new InputError(input, 'timeout', `timed out: no complete response within ${limits.timeoutMs} ms`);
 
   try {
     const seen = new Set<string>([url.href]);

@@ -19,6 +19,7 @@ export function registerExtract(program: Command): void {
     let first = true;
     for await (const event of collect(inputs, collectOptions(opts))) {
       if (event.type === 'planned') progress.plan(event.count);
+      else if (event.type === 'container') progress.tick();
       else if (event.type === 'failure') {
         failed++;
         progress.tick(false);

@@ -19,7 +19,7 @@ export function registerIngest(program: Command): void {
       const totals = await ingestInto(store, inputs, collectOptions(opts), {
         onPlanned: (n) => progress.plan(n),
         onOutcome: (o) => {
-          if (o.status !== 'expanded') progress.tick(o.status !== 'failed');
+          progress.tick(o.status !== 'failed');
           if (opts.json) writeJsonLine(o);
           if (o.status === 'failed') progress.log(`error: ${o.error}`);
           else if (!opts.json && 'warnings' in o) for (const w of o.warnings) progress.log(`warning: ${o.input}: ${w}`);
