@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import {
+  brandsInUi,
+  findDate,
+  isPersonName,
+  looksLikeOutletName,
+  outletNamedInPromo,
+  parseByline,
+  parseDateLine,
+  parseRelativeAge,
+  splitLeadingDate,
+  stripEdition,
+} from './metadata.js';
+import { isAnyStopword } from './stopwords.js';
+
+describe('dates', () => {
+  it('reads date lines in several forms and languages', () => {
+    expect(parseDateLine('Published 3 March 2024')).toBe('2024-03-03');
+    expect(parseDateLine('Stand: 19.08.2025, 14:00 Uhr')).toBe('2025-08-19');
+    expect(parseDateLine('Veröffentlicht am 5. Mai 2023')).toBe('2023-05-05');
+    expect(parseDateLine('April 7, 2022')).toBe('2022-04-07');
+    expect(parseDateLine('publié le 12 janvier 2021 à 10h30')).toBe('2021-01-12');
+    expect(parseDateLine('2024-06-01T09:30:00Z')).toBe('2024-06-01T09:30:00Z');
+  });
+
+  it('does not take a body sentence that mentions a date for a date line', () => {
+    expect(parseDateLine('The ferry line, which opened on 3 March 2024, carried more passengers than expected in its first week.')).toBeNull();
+    expect(findDate('no date here')).toBeNull();
+  });
+
+  it('splits a date glued to the start of a longer line', () => {
+    expect(splitLeadingDate('date 2024-02-10 Breaking news from the valley')).toEqual({
+      dateText: 'date 2024-02-10',
+      iso: '2024-02-10',
+      rest: 'Breaking news from the valley',
+    });
+    expect(splitLeadingDate('The council met on 2024-02-10 to vote.')).toBeNull();
+  });
+});
+
+describe('relative ages', () => {
+  it('reads ages alone or glued to an outlet name', () => {
+    expect(parseRelativeAge('Westhaven Gazette3 hours ago')).toEqual({ age: '3 hours ago', prefix: 'Westhaven Gazette' });
+    expect(parseRelativeAge('vor 2 Stunden')).toEqual({ age: 'vor 2 Stunden', prefix: null });
+    expect(parseRelativeAge('il y a 5 minutes')?.age).toBe('il y a 5 minutes');
+    expect(parseRelativeAge('The council will decide in 3 days.')).toBeNull();
+  });
+});
+
+describe('bylines and names', () => {
+  it('parses prefixed and bare bylines, dropping job titles', () => {
+    expect(parseByline('By Maria Lindqvist and Tomás Ferreira')).toBe('Maria Lindqvist and Tomás Ferreira');
+    expect(parseByline('Von Anna Berg, Redakteurin')).toBe('Anna Berg');
+    expect(parseByline('By Coastal Radio Political Editor Jon Hale')).toBe('Jon Hale');
+    expect(parseByline('Maria Lindqvist, Tomás Ferreira and Ines van der Berg')).toBe('Maria Lindqvist, Tomás Ferreira and Ines van der Berg');
+    expect(parseByline('Par Claire Dubois')).toBe('Claire Dubois');
+  });
+
+  it('rejects lines that are not bylines', () => {
+    expect(parseByline('The Westhaven Gazette')).toBeNull();
+    expect(parseByline('Ferry strike ends after talks')).toBeNull();
+    expect(isPersonName('Westhaven Times')).toBe(false);
+    expect(isPersonName('Anna Berg')).toBe(true);
+  });
+
+  it('recognises outlet names and strips edition codes', () => {
+    expect(looksLikeOutletName('Westhaven Gazette')).toBe(true);
+    expect(looksLikeOutletName('The Northern Courier UK')).toBe(true);
+    expect(looksLikeOutletName('Ferry strike ends after talks')).toBe(false);
+    expect(stripEdition('The Northern Courier UK')).toBe('The Northern Courier');
+  });
+});
+
+describe('outlet and aggregator names in UI text', () => {
+  it('finds the outlet a promo names as its subject', () => {
+    const promo = [
+      'Every day The Northern Courier is there when the story breaks. Your gifts keep us going.',
+      'The Northern Courier is read by people of every view, and we want to keep it free for Readers.',
+    ];
+    expect(outletNamedInPromo(promo, isAnyStopword)).toBe('The Northern Courier');
+    expect(outletNamedInPromo(['Read more about Westhaven.'], isAnyStopword)).toBeNull();
+  });
+
+  it('finds aggregator brands in their own UI lines', () => {
+    const brands = brandsInUi(['Top stories on Newsly right now', 'Download Newsly app today', 'Download the app']);
+    expect(brands.get('Newsly')).toBe(2);
+    expect(brands.size).toBe(1);
+  });
+});
