@@ -89,7 +89,10 @@ export function looksLikeDateLine(text: string): boolean {
   if (t.length === 0 || t.length > 80) return false;
   const digits = (t.match(/\d/g) ?? []).length;
   if (digits < 2) return false;
-  if (!/\d{1,2}[:.h]\d{2}|\d{4}|\d{1,2}[./-]\d{1,2}/.test(t)) return false;
+  const numeric = /\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b(?:19|20)\d{2}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b/u.test(t);
+  // A year with a day next to a month word ("17. Mai 2024", "May 17, 2024", "17 de mayo de 2024").
+  const worded = /\b(?:19|20)\d{2}\b/.test(t) && /\b\d{1,2}\.?\s*(?:de\s+)?\p{L}{3,}|\p{L}{3,}\.?\s+\d{1,2}\b/u.test(t);
+  if (!numeric && !worded) return false;
   const words = t
     .replace(/[\d.,:/|()\-–—+]+/g, ' ')
     .split(/\s+/)

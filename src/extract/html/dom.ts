@@ -48,7 +48,8 @@ export const TEXT_NODE = 3;
  * linkedom does not build the implied `<html>`/`<body>` of the HTML standard: a fragment or a page
  * without a `<body>` tag would end up outside the body. Such input is wrapped before parsing.
  */
-function withBody(html: string): string {
+function withBody(input: string): string {
+  const html = dropLeadingJunk(input);
   if (/<body[\s>]/i.test(html)) return html;
   const headEnd = html.search(/<\/head\s*>/i);
   if (headEnd >= 0) {
@@ -58,6 +59,17 @@ function withBody(html: string): string {
   }
   const inner = html.replace(/<!doctype[^>]*>/i, '').replace(/<\/?html[^>]*>/gi, '');
   return `<!DOCTYPE html><html><head></head><body>${inner}</body></html>`;
+}
+
+/**
+ * Text printed before `<!DOCTYPE>`/`<html>` (server error messages, stray output) makes linkedom
+ * put the whole page in the wrong place; it is dropped.
+ */
+function dropLeadingJunk(html: string): string {
+  const start = html.search(/<!doctype\s|<html[\s>]/i);
+  if (start <= 0) return html;
+  const prefix = html.slice(0, start).replace(/<!--[\s\S]*?-->|<\?xml[^>]*>/g, '');
+  return prefix.trim() ? html.slice(start) : html;
 }
 
 /** Parses an HTML document; always yields a document with `documentElement` and `body`. */

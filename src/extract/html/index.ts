@@ -1,0 +1,179 @@
+/**
+ * HTML extractor `html@1`: one decoded HTML document to one ExtractedArticle.
+ *
+ * Steps (one module each): parse (dom) → metadata from the untouched page (metadata, jsonld, dates,
+ * byline, language) → main content (readability, else fallback) → captions out (captions) →
+ * boilerplate out (boilerplate) → paragraphs (paragraphs) → hints fill what the page lacks.
+ * It never throws: every failure becomes a warning and the next fallback.
+ */
+import { emptyArticle, type ExtractedArticle, type ExtractHints, type Removed } from '../types.js';
+import { preserveCues, removeBoilerplate } from './boilerplate.js';
+import { cleanByline } from './byline.js';
+import { extractCaptions } from './captions.js';
+import { normalizeDate } from './dates.js';
+import { collapse, parseDocument, resolveUrl, type DomDocument, type DomElement } from './dom.js';
+import { densestContainer, MIN_FALLBACK_CHARS, visibleBody } from './fallback.js';
+import { detectLanguage, primarySubtag } from './language.js';
+import { readMetadata, type PageMetadata } from './metadata.js';
+import { toParagraphs } from './paragraphs.js';
+import { runReadability } from './readability.js';
+
+export const EXTRACTOR_ID = 'html@1';
+export const DEFAULT_URL = 'http://localhost/';
+
+interface Body {
+  paragraphs: string[];
+  captions: string[];
+  removed: Removed[];
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** Captions out, boilerplate out, then paragraphs; `content` is changed in place. */
+function cleanContent(content: DomElement, byline: string | null): Body {
+  const caps = extractCaptions(content);
+  const removed = [...caps.removed, ...removeBoilerplate(content, { byline })];
+  return { paragraphs: toParagraphs(content), captions: caps.captions, removed };
+}
+
+const bodyChars = (b: Body | null): number => (b ? b.paragraphs.reduce((n, p) => n + p.length, 0) : 0);
+
+function safeParse(html: string, warnings: string[]): DomDocument {
+  try {
+    return parseDocument(html);
+  } catch (e) {
+    warnings.push(`HTML could not be parsed (${messageOf(e)}); treated as empty`);
+    return parseDocument('');
+  }
+}
+
+/** The body: Readability, then the densest-blocks fallback, then the visible body text. */
+function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[]): { body: Body; readability: ReturnType<typeof runReadability> } {
+  try {
+    preserveCues(doc.body);
+  } catch (e) {
+    warnings.push(`cue marking failed: ${messageOf(e)}`);
+  }
+  const readability = runReadability(doc);
+  let body: Body | null = null;
+  let why = readability.failure;
+  if (readability.content) {
+    try {
+      body = cleanContent(readability.content, byline);
+      if (body.paragraphs.length === 0) why = 'no paragraphs left after cleaning';
+      else if (bodyChars(body) < MIN_FALLBACK_CHARS) why = `only ${bodyChars(body)} characters found`;
+    } catch (e) {
+      why = `cleaning failed: ${messageOf(e)}`;
+      body = null;
+    }
+  }
+  if (why === null && body) return { body, readability };
+
+  let fallback: Body | null = null;
+  try {
+    const container = densestContainer(safeParse(html, warnings));
+    if (container) fallback = cleanContent(container, byline);
+  } catch (e) {
+    warnings.push(`densest-blocks fallback failed: ${messageOf(e)}`);
+  }
+  if (fallback && bodyChars(fallback) > bodyChars(body)) {
+    warnings.push(`readability: ${why}; used the densest-text-blocks fallback`);
+    return { body: fallback, readability };
+  }
+  if (body && body.paragraphs.length > 0) return { body, readability };
+  try {
+    const visible = cleanContent(visibleBody(safeParse(html, warnings)), byline);
+    warnings.push(`readability: ${why}; densest-text-blocks fallback found nothing; used the visible body text`);
+    return { body: visible, readability };
+  } catch (e) {
+    warnings.push(`readability: ${why}; every fallback failed (${messageOf(e)})`);
+    return { body: { paragraphs: [], captions: [], removed: [] }, readability };
+  }
+}
+
+function emptyMetadata(): PageMetadata {
+  return { title: null, byline: null, publisher: null, published: null, language: null, canonicalUrl: null, leadImage: null };
+}
+
+/** Extracts the article of one HTML document. Never throws. */
+export function extractHtml(html: string, hints: ExtractHints = {}): ExtractedArticle {
+  const article = emptyArticle(EXTRACTOR_ID);
+  const warnings = article.warnings;
+  const pageUrl = resolveUrl(hints.url, DEFAULT_URL) ?? DEFAULT_URL;
+  const doc = safeParse(html ?? '', warnings);
+
+  let meta = emptyMetadata();
+  try {
+    meta = readMetadata(doc, pageUrl);
+  } catch (e) {
+    warnings.push(`metadata could not be read: ${messageOf(e)}`);
+  }
+
+  const { body, readability } = extractBody(html ?? '', doc, meta.byline?.value ?? null, warnings);
+  const siteNames = [meta.publisher?.value].filter((s): s is string => Boolean(s));
+
+  // Readability's own findings fill what the page's markup did not state.
+  meta.title ??= readability.title ? { value: collapse(readability.title), foundBy: 'readability' } : null;
+  if (!meta.byline) {
+    const b = cleanByline(readability.byline, siteNames);
+    if (b) meta.byline = { value: b, foundBy: 'readability' };
+  }
+  if (!meta.byline) {
+    // A byline line that cleaning took out of the body.
+    for (const r of body.removed) {
+      const b = r.reason === 'byline-line' ? cleanByline(r.text, siteNames) : null;
+      if (b) {
+        meta.byline = { value: b, foundBy: 'text:byline-line' };
+        break;
+      }
+    }
+  }
+  meta.publisher ??= readability.siteName ? { value: collapse(readability.siteName), foundBy: 'readability' } : null;
+  if (!meta.published) {
+    const d = normalizeDate(readability.publishedTime);
+    if (d) meta.published = { value: d, foundBy: 'readability' };
+  }
+  if (!meta.language) {
+    const detected = detectLanguage(body.paragraphs.join('\n'));
+    if (detected) meta.language = { value: detected, foundBy: 'detected:franc' };
+  }
+
+  // The headline repeated as the first body line.
+  const first = body.paragraphs[0];
+  if (first && meta.title && collapse(first) === meta.title.value) {
+    body.removed.push({ text: first, reason: 'repeated-headline' });
+    body.paragraphs.shift();
+  }
+
+  // Hints (a JSON record, a feed entry) fill only what the page lacks.
+  const hinted = {
+    title: collapse(hints.title) || null,
+    byline: cleanByline(hints.byline) ?? (collapse(hints.byline) || null),
+    publisher: collapse(hints.publisher) || null,
+    published: normalizeDate(hints.published) ?? (collapse(hints.published) || null),
+    language: primarySubtag(hints.language),
+  };
+  for (const key of ['title', 'byline', 'publisher', 'published', 'language'] as const) {
+    const value = hinted[key];
+    if (!meta[key] && value) meta[key] = { value, foundBy: 'hint' };
+  }
+
+  article.title = meta.title?.value ?? null;
+  article.titleFoundBy = meta.title?.foundBy ?? null;
+  article.byline = meta.byline?.value ?? null;
+  article.bylineFoundBy = meta.byline?.foundBy ?? null;
+  article.publisher = meta.publisher?.value ?? null;
+  article.publisherFoundBy = meta.publisher?.foundBy ?? null;
+  article.published = meta.published?.value ?? null;
+  article.publishedFoundBy = meta.published?.foundBy ?? null;
+  article.language = meta.language?.value ?? null;
+  article.languageFoundBy = meta.language?.foundBy ?? null;
+  article.url = resolveUrl(hints.url, DEFAULT_URL) ?? meta.canonicalUrl;
+  article.canonicalUrl = meta.canonicalUrl;
+  article.leadImage = meta.leadImage;
+  article.paragraphs = body.paragraphs;
+  article.captions = body.captions;
+  article.removed = body.removed;
+  if (article.paragraphs.length === 0) warnings.push('no body text found');
+  return article;
+}
