@@ -9,7 +9,7 @@ import sniffHtmlEncoding from 'html-encoding-sniffer';
  */
 export interface Decoded {
   text: string;
-  /** WHATWG canonical encoding name actually used. */
+  /** WHATWG encoding name actually used, lower case (`utf-8`, `windows-1252`, `gbk`). */
   encoding: string;
   /** How the encoding was chosen: `bom`, `transport`, `declared`, `utf-8-valid`, `fallback`. */
   foundBy: 'bom' | 'transport' | 'declared' | 'utf-8-valid' | 'fallback';
@@ -21,13 +21,13 @@ export type DecodeAs = 'html' | 'xml' | 'text';
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 function bomEncoding(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'UTF-8';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   return null;
 }
 
-/** A label the WHATWG Encoding Standard knows, as its canonical name; null for unknown labels. */
+/** A label the WHATWG Encoding Standard knows, as its canonical name in lower case (`utf-8`, `windows-1252`); null for unknown labels. */
 export function canonicalEncoding(label: string | null | undefined): string | null {
   if (!label) return null;
   try {
@@ -43,11 +43,23 @@ function xmlDeclaredEncoding(bytes: Uint8Array): string | null {
   return m ? canonicalEncoding(m[1]) : null;
 }
 
+/**
+ * How far to look for a `<meta charset>` that the standard 1024-byte prescan misses. Archived pages
+ * (web.archive.org) put kilobytes of their own scripts before the page's `<head>`; 64 KiB covered
+ * every such page in the trafilatura-eval set.
+ */
+const LATE_META_WINDOW = 64 * 1024;
+const lateMeta = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i;
+
 function htmlDeclaredEncoding(bytes: Uint8Array): string | null {
   // The sniffer returns its default when nothing is declared; asking with two defaults tells them apart.
   const a = sniffHtmlEncoding(bytes, { defaultEncoding: 'UTF-8' });
   const b = sniffHtmlEncoding(bytes, { defaultEncoding: 'windows-1252' });
-  return a === b ? a : null;
+  if (a === b) return canonicalEncoding(a);
+  const m = lateMeta.exec(Buffer.from(bytes.subarray(0, LATE_META_WINDOW)).toString('latin1'));
+  // As the HTML Standard does for a prescan hit, a declared UTF-16 means UTF-8 (the bytes were ASCII-compatible).
+  const late = m ? canonicalEncoding(m[1]) : null;
+  return late?.startsWith('utf-16') ? 'utf-8' : late;
 }
 
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -83,12 +95,12 @@ export function decodeBytes(bytes: Uint8Array, as: DecodeAs, transportCharset?: 
       foundBy = 'declared';
     }
   }
-  if (chosen === 'UTF-8' && !isValidUtf8(bytes)) {
+  if (chosen === 'utf-8' && !isValidUtf8(bytes)) {
     warnings.push(`declared ${foundBy === 'transport' ? 'by the server' : 'in the document'} as UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252`);
     return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
   }
   if (chosen) return { text: decodeWith(bytes, chosen), encoding: chosen, foundBy, warnings };
-  if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'UTF-8'), encoding: 'UTF-8', foundBy: 'utf-8-valid', warnings };
+  if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', foundBy: 'utf-8-valid', warnings };
   warnings.push('no charset declared and the bytes are not valid UTF-8; decoded as windows-1252');
   return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
 }
