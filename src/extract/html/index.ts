@@ -173,6 +173,9 @@ export function extractHtml(html: string, hints: ExtractHints = {}): ExtractedAr
   article.leadImage = meta.leadImage;
   article.paragraphs = body.paragraphs;
   article.captions = body.captions;
+  // The lead figure often sits in the page header, outside what Readability keeps: its caption is still a caption.
+  const lead = meta.leadImage?.caption?.trim();
+  if (lead && !article.captions.some((c) => c.includes(lead) || lead.includes(c))) article.captions.unshift(lead);
   article.removed = body.removed;
   if (article.paragraphs.length === 0) warnings.push('no body text found');
   return article;
