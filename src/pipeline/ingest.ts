@@ -35,12 +35,10 @@ export async function ingestInto(store: Store, inputs: string[], options: Collec
     totals[o.status]++;
     hooks.onOutcome?.(o);
   };
-  for await (const event of collect(inputs, options)) {
-    report0(event);
-  }
+  for await (const event of collect(inputs, options)) handle(event);
   return totals;
 
-  function report0(event: IngestEvent): void {
+  function handle(event: IngestEvent): void {
     switch (event.type) {
       case 'planned':
         hooks.onPlanned?.(event.count);
@@ -59,7 +57,7 @@ export async function ingestInto(store: Store, inputs: string[], options: Collec
           report({ status: 'unchanged', input: event.input, rawId: put.id, version: put.version, warnings: event.warnings });
           return;
         }
-        let title: string | null = null;
+        let title: string | null;
         try {
           const article = extractRaw(event.raw);
           store.articles.save(put.id, article);
