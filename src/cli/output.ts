@@ -1,5 +1,5 @@
 import type { ExtractedArticle } from '../extract/types.js';
-import { articleText } from '../extract/types.js';
+import { articleText, foundByOf } from '../extract/types.js';
 
 /** Exit codes shared by every command (DESIGN.md, CLI contract). */
 export const EXIT = { ok: 0, fatal: 1, someFailed: 2 } as const;
@@ -26,14 +26,7 @@ export function extractJson(input: string, a: ExtractedArticle): Record<string, 
     url: a.url,
     canonical_url: a.canonicalUrl,
     lead_image: a.leadImage,
-    found_by: {
-      title: a.titleFoundBy,
-      byline: a.bylineFoundBy,
-      publisher: a.publisherFoundBy,
-      via: a.viaFoundBy,
-      published: a.publishedFoundBy,
-      language: a.languageFoundBy,
-    },
+    found_by: foundByOf(a),
     warnings: a.warnings,
     extractor: a.extractor,
   };
@@ -42,21 +35,11 @@ export function extractJson(input: string, a: ExtractedArticle): Record<string, 
 const bold = (s: string, tty: boolean): string => (tty ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s: string, tty: boolean): string => (tty ? `\x1b[2m${s}\x1b[0m` : s);
 
-interface Readable {
-  title: string | null;
-  byline: string | null;
-  publisher: string | null;
-  via: string | null;
-  published: string | null;
-  publishedRelative: string | null;
-  language: string | null;
-  url: string | null;
-  canonicalUrl: string | null;
-  paragraphs: string[];
-  captions: string[];
-  removed: { text: string; reason: string }[];
-  warnings: string[];
-}
+/** What a readable article needs: a freshly extracted article and a stored one both have it. */
+type Readable = Pick<
+  ExtractedArticle,
+  'title' | 'byline' | 'publisher' | 'via' | 'published' | 'publishedRelative' | 'language' | 'url' | 'canonicalUrl' | 'paragraphs' | 'captions' | 'removed' | 'warnings'
+>;
 
 function clip(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ').trim();

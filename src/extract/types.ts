@@ -79,6 +79,18 @@ export interface ExtractInput {
   hints?: ExtractHints;
 }
 
+/** Where each metadata value was found, keyed by field (for provenance in JSON and in the store). */
+export function foundByOf(a: ExtractedArticle): Record<'title' | 'byline' | 'publisher' | 'via' | 'published' | 'language', FoundBy | null> {
+  return {
+    title: a.titleFoundBy,
+    byline: a.bylineFoundBy,
+    publisher: a.publisherFoundBy,
+    via: a.viaFoundBy,
+    published: a.publishedFoundBy,
+    language: a.languageFoundBy,
+  };
+}
+
 /** Joins body paragraphs the way the CLI contract defines `text`: blank line between paragraphs. */
 export function articleText(article: Pick<ExtractedArticle, 'paragraphs'>): string {
   return article.paragraphs.join('\n\n');

@@ -1,5 +1,5 @@
 import type { ExtractedArticle, LeadImage, Removed } from '../extract/types.js';
-import { articleText } from '../extract/types.js';
+import { articleText, foundByOf } from '../extract/types.js';
 import type { Db } from './db.js';
 
 /** An article as stored: the extraction result plus where it came from. Its id is its raw record's id. */
@@ -120,14 +120,7 @@ export class ArticleStore {
       removed: JSON.stringify(a.removed),
       warnings: JSON.stringify(a.warnings),
       leadImage: a.leadImage ? JSON.stringify(a.leadImage) : null,
-      foundBy: JSON.stringify({
-        title: a.titleFoundBy,
-        byline: a.bylineFoundBy,
-        publisher: a.publisherFoundBy,
-        via: a.viaFoundBy,
-        published: a.publishedFoundBy,
-        language: a.languageFoundBy,
-      }),
+      foundBy: JSON.stringify(foundByOf(a)),
       extractor: a.extractor,
       extractedAt,
     });
