@@ -50,4 +50,39 @@ describe('classify', () => {
     expect(decide('Home\nNews\nSport').c.warnings[0]).toMatch(/no paragraph/);
     expect(decide('').c.warnings[0]).toMatch(/empty/);
   });
+
+  it('skips an appeal box heading and prefers the headline over its standfirst', () => {
+    const { c, byText } = decide(
+      [
+        'Support local reporting',
+        'The Westhaven Gazette relies on readers like you to keep our harbour coverage free. Give from just £2 a month.',
+        'Ferry line to the islands delayed until spring',
+        'Islanders face another winter of long crossings as the new pier waits for repairs',
+        'Maria Lindqvist, Coastal Press',
+        P1, P2, P3,
+      ].join('\n'),
+    );
+    expect(c.title?.value).toBe('Ferry line to the islands delayed until spring');
+    expect(c.byline?.value).toBe('Maria Lindqvist');
+    expect(byText.get('Support local reporting')?.kind).toBe('removed');
+  });
+
+  it('treats the line after a lone gallery label as a caption', () => {
+    const { byText } = decide([P1, 'open image in gallery', 'The damaged pier at Westhaven on Monday', P2, P3].join('\n'));
+    expect(byText.get('open image in gallery')).toEqual({ kind: 'removed', reason: 'caption-ui' });
+    expect(byText.get('The damaged pier at Westhaven on Monday')).toMatchObject({ kind: 'caption' });
+  });
+
+  it('keeps a list between paragraphs and drops a link list', () => {
+    const { byText } = decide([P1, '- two sailings a day in winter,', '- four in summer,', '- a night boat on Fridays.', P2, 'Weather', 'Traffic', 'Sport', P3].join('\n'));
+    expect(byText.get('- four in summer,')).toEqual({ kind: 'body' });
+    expect(byText.get('Traffic')).toEqual({ kind: 'removed', reason: 'navigation' });
+  });
+
+  it('ends the core before prose that follows a gap (an author box)', () => {
+    const bio = 'Maria Lindqvist has covered the islands for the Gazette since 2015 and lives on the largest of them with her family.';
+    const { byText } = decide([P1, P2, P3, 'Share', 'Print', 'About the author', 'Maria Lindqvist', 'Newsletter', 'Topics', bio].join('\n'));
+    expect(byText.get(P3)).toEqual({ kind: 'body' });
+    expect(byText.get(bio)?.kind).toBe('removed');
+  });
 });

@@ -36,3 +36,27 @@ describe('classifyLine', () => {
     expect(countWords('市议会周一决定新桥将于秋季开通')).toBeGreaterThan(5);
   });
 });
+
+describe('reader appeals, gallery UI and form furniture', () => {
+  const fr = stoplistFor('fr');
+  const es = stoplistFor('es');
+  it('catches appeal cues in several languages', () => {
+    expect(classifyLine('The Brenmouth Tide depends on readers like you to keep its island reporting open to all. Chip in from just $4 a month.', 0, en).cls).toBe('banner');
+    expect(classifyLine('Der Talbote lebt von Leserinnen und Lesern wie Ihnen. Unterstützen Sie uns schon ab 3 € im Monat.', 0, de).cls).toBe('banner');
+    expect(classifyLine('Le Courrier des Vallons compte sur des lecteurs comme vous. Devenez membre dès 5 € par mois.', 0, fr).cls).toBe('banner');
+    expect(classifyLine('El Faro del Sur necesita lectores como tú. Hazte socio desde 4 € al mes y apoya nuestro trabajo.', 0, es).cls).toBe('banner');
+  });
+  it('leaves news prose about prices and members alone', () => {
+    expect(classifyLine('Bus passes in Westhaven will rise to £30 a month from April, the council said on Tuesday.', 0, en).cls).toBe('good');
+    expect(classifyLine('The club said it would become a member of the regional league after the vote in June.', 0, en).cls).toBe('good');
+  });
+  it('takes a line of gallery words alone for caption UI', () => {
+    expect(classifyLine('open image in gallery', 0, en)).toMatchObject({ cls: 'ui', ui: 'caption-ui' });
+    expect(classifyLine('Bild vergrößern', 0, de)).toMatchObject({ cls: 'ui', ui: 'caption-ui' });
+  });
+  it('takes newsletter and comment-form sentences for furniture', () => {
+    expect(classifyLine('Save my name and email in this browser for the next time you comment on our stories.', 0, en).cls).toBe('banner');
+    expect(classifyLine('Mit Ihrer Anmeldung zum Newsletter akzeptieren Sie unsere Datenschutzerklärung und die Nutzungsbedingungen.', 0, de).cls).toBe('banner');
+    expect(classifyLine('The regulator fined the company for sending spam to two million customers last year.', 0, en).cls).toBe('good');
+  });
+});

@@ -17,6 +17,7 @@ export type UiKind =
   | 'promo'
   | 'cookie-banner'
   | 'advertisement'
+  | 'caption-ui'
   | 'navigation';
 
 /**
@@ -125,7 +126,7 @@ const TAIL_PATTERNS: [TailKind, RegExp][] = [
   ],
   [
     'related',
-    /^(?:related(?: articles?| stories| posts| content| news| coverage| topics)?|more (?:from|on|stories|news|about|in)\b.{0,40}|most (?:read|popular|viewed|shared)|top stories\b.{0,40}|trending(?: now| stories)?|(?:you|we think you) (?:may|might|could) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories| articles)?|our picks|editor'?s picks|read (?:next|also)|see also|also read|latest (?:news|stories|articles)|popular (?:now|stories)|das könnte sie auch interessieren|(?:auch )?interessant|mehr zum thema|mehr aus\b.{0,40}|mehr (?:artikel|nachrichten|zum)\b.{0,40}|weitere (?:artikel|nachrichten|themen|meldungen)|ähnliche (?:artikel|themen|beiträge)|lesen sie auch|meistgelesen\w*|top-themen|empfehlungen|(?:à|a) lire (?:aussi|également)|lire aussi|articles? (?:similaires|liés|associés)|sur le même sujet|les plus lus|noticias relacionadas|art[ií]culos relacionados|te puede interesar|lo más leído|leggi anche|articoli correlati|potrebbe interessarti|i più letti|gerelateerde artikelen|meest gelezen|lees ook|powiązane|czytaj (?:także|też)|najczęściej czytane|читайте также|похожие)[\s.:…]*$/iu,
+    /^(?:related(?: articles?| stories| posts| content| news| coverage| topics)?|more (?:from|on|stories|news|about|in)\b.{0,40}|most (?:read|popular|viewed|shared)|top stories\b.{0,40}|trending(?: now| stories)?|(?:you|we think you) (?:may|might|could) (?:also )?(?:like|enjoy|be interested)|recommended(?: for you| stories| articles)?|our picks|editor'?s picks|read (?:next|also)|see also|also read|latest (?:news|stories|articles)|popular (?:now|stories)|(?:das (?:thema )?|dies )?könnte (?:sie|dich|euch) auch interessieren|(?:this|these|that) (?:might|may|could) (?:also )?interest you|(?:about|more about) the authors?|über (?:den|die) autor(?:in|en)?|zu(?:r|m) autor(?:in)?|(?:à propos de l['’]auteur|vous (?:aimerez|aimeriez|pourriez aimer) aussi)|(?:sobre el autor|también te (?:puede|podría) interesar)|(?:l['’]autore|potrebbe interessarti anche|ti potrebbe (?:anche )?interessare)|over de auteur|o autorze|das könnte sie auch interessieren|(?:auch )?interessant|mehr zum thema|mehr aus\b.{0,40}|mehr (?:artikel|nachrichten|zum)\b.{0,40}|weitere (?:artikel|nachrichten|themen|meldungen)|ähnliche (?:artikel|themen|beiträge)|lesen sie auch|meistgelesen\w*|top-themen|empfehlungen|(?:à|a) lire (?:aussi|également)|lire aussi|articles? (?:similaires|liés|associés)|sur le même sujet|les plus lus|noticias relacionadas|art[ií]culos relacionados|te puede interesar|lo más leído|leggi anche|articoli correlati|potrebbe interessarti|i più letti|gerelateerde artikelen|meest gelezen|lees ook|powiązane|czytaj (?:także|też)|najczęściej czytane|читайте также|похожие)[\s.:…]*$/iu,
   ],
   ['sign-in', /^(?:sign (?:up|in) to (?:read|continue|view)\b.*|subscribe to (?:read|continue)\b.*|to continue reading\b.*|zum weiterlesen\b.*)$/iu],
 ];
@@ -178,3 +179,55 @@ export const AI_WORDS =
 export const AI_ACRONYM = /\b(?:AI|A\.I\.|KI|IA)\b/u;
 export const AI_DISCLOSURE_VERBS =
   /\b(?:edited|written|generated|created|produced|assisted|help|support|translated|bearbeitet|erstellt|verfasst|generiert|übersetzt|hilfe|unterstützung|rédigé|généré|édité|aide|traduit|editado|generado|redactado|ayuda|traducido|modificato|generato|redatto|aiuto|tradotto|bewerkt|gegenereerd|hulp|vertaald)\b/iu;
+
+/**
+ * Strong cues of a reader appeal (donation, membership, subscription pitch), in several languages:
+ * "readers like you", "give/donate/support from £3 a month", "€5 per month", "become a member".
+ * One cue plus the reader being addressed, or two cues, make a line an appeal (features.ts isAppeal).
+ * Written from the generic phrasing of such boxes, not from any outlet's text.
+ */
+const CURRENCY = '(?:[£$€¥₹]|CHF|zł|kr|USD|EUR|GBP)';
+const AMOUNT = `(?:${CURRENCY}\\s?\\d+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?\\s?(?:${CURRENCY}|euros?|euro|dollars?|pounds?|franken|francs?|złotych|zł))`;
+const APPEAL_CUES: RegExp[] = [
+  // readers like you / Leser wie Sie / lecteurs comme vous / lectores como tú / lettori come te / lezers zoals jij / czytelnicy tacy jak ty
+  /\b(?:readers|supporters|people) like you\b|\bleser(?:innen)?(?:\s+und\s+leser(?:innen)?)? wie (?:sie|du|dich|euch)\b|\blect(?:eurs|rices) comme vous\b|\blectores como (?:tú|tu|usted|ustedes)\b|\blettori come (?:te|voi)\b|\blezers (?:zoals|als) (?:jij|u|jou)\b|\bczytelni\w+ (?:tak\w+ )?jak (?:ty|wy|pan\w*)\b/iu,
+  // an amount per period: "£3 a month", "5 € im Monat", "3 € par mois", "5 € al mes", "5 € al mese", "€ 5 per maand"
+  new RegExp(
+    `${AMOUNT}\\s*(?:a|per|each|every|/|im|pro|je|par|al|por|ogni|per|w|na|за)\\s*(?:month|week|year|monat|woche|jahr|mois|semaine|an|mes|semana|año|mese|settimana|anno|maand|week|jaar|miesiąc|miesięcznie|месяц)\\b`,
+    'iu',
+  ),
+  // give / donate / contribute / support from (just) £3; "ab 3 €"; "dès 3 €"; "desde 3 €"; "a partire da 3 €"; "vanaf € 3"; "już od 5 zł"
+  new RegExp(
+    `\\b(?:give|donate|contribute|support(?: us)?|pay|chip in|subscribe)\\s+(?:from|for|with)?\\s*(?:just|only|as little as)?\\s*${AMOUNT}|\\b(?:schon |bereits |ab |für )(?:nur )?${AMOUNT}|\\bdès\\s+${AMOUNT}|\\bdesde\\s+(?:solo\\s+)?${AMOUNT}|\\ba partire da\\s+${AMOUNT}|\\bvanaf\\s+${AMOUNT}|\\bjuż od\\s+${AMOUNT}`,
+    'iu',
+  ),
+  // become a member / supporter (en, de, fr, es, it, nl, pl)
+  /\bbecome an? (?:member|supporter|subscriber|patron|friend of)\b|\bwerden sie (?:jetzt )?(?:mitglied|unterstützer\w*|abonnent\w*|förder\w*)\b|\bwerde (?:jetzt )?(?:mitglied|unterstützer\w*|abonnent\w*)\b|\bdevenez (?:membre|abonné\w*|soutien|donat\w*)\b|\bhazte (?:socio|miembro|suscriptor)\b|\bdiventa (?:socio|membro|sostenitore|abbonato)\b|\bword (?:lid|abonnee|donateur|vriend)\b|\bzostań (?:patronem|członkiem|subskrybentem)\b/iu,
+];
+
+export function countAppealCues(text: string): number {
+  return APPEAL_CUES.filter((re) => re.test(text)).length;
+}
+
+/**
+ * Verbs by which an outlet speaks of itself as depending on its readers ("X relies on readers",
+ * "X ist auf Leser angewiesen", "X dépend de ses lecteurs"): the name before one in an appeal is the
+ * outlet. Matched on the word(s) right after the name.
+ */
+export const RELIANCE_VERBS =
+  /^(?:relies|depends|counts|is (?:funded|supported|powered|made possible|independent|reader-funded)|needs|ist (?:auf|unabhängig)|braucht|lebt von|finanziert sich|dépend|compte sur|a besoin|vit grâce|depende|necesita|cuenta con|vive de|dipende|conta su|ha bisogno|vive grazie|is afhankelijk|rekent op|heeft .{0,20}nodig|zależy|potrzebuje)\b/iu;
+
+/** A line that is nothing but gallery UI words ("open image in gallery", "Bild vergrößern"). */
+export function isGalleryUi(line: string): boolean {
+  const t = line.trim();
+  const m = GALLERY_PREFIX.exec(t);
+  return m !== null && m[0].trim().length === t.replace(/[\s:]+$/, '').length;
+}
+
+/**
+ * Topics of site furniture written as sentences: newsletter and comment forms, privacy, cookie and
+ * spam notices ("Save my name and email in this browser", "Ich akzeptiere die Datenschutzerklärung",
+ * "Abonnez notre newsletter"). With the reader addressed, such a line is a promo box, not reporting.
+ */
+export const FURNITURE_TOPIC =
+  /\b(?:newsletters?|e-?mail[- ]?(?:address|adresse|adres|indirizzo)|your e-?mail|save my name|notify me|benachrichtig\w*|akismet|spam|privacy (?:policy|notice|statement)|datenschutz\w*|politique de confidentialité|données personnelles|política de privacidad|informativa (?:sulla )?privacy|privacybeleid|polityk\w* prywatności|cookies?|terms (?:of use|and conditions)|nutzungsbedingungen|agb|push-?(?:nachrichten|mitteilungen|notifications?)|abonnier\w*|abonnez|suscr[ií]b\w*|iscriviti|inschrijven)\b/iu;

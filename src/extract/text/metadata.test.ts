@@ -87,3 +87,17 @@ describe('outlet and aggregator names in UI text', () => {
     expect(brands.size).toBe(1);
   });
 });
+
+describe('bylines with an agency and outlets that rely on readers', () => {
+  it('takes the name before an agency or outlet after a comma', () => {
+    expect(parseByline('Ines Varga, Harbour Press')).toBe('Ines Varga');
+    expect(parseByline('Jan Nowak, PAP')).toBe('Jan Nowak');
+    expect(parseByline('Von Lea Brandt, Talbote Zeitung')).toBe('Lea Brandt');
+    expect(parseByline('Ines Varga, Tom Reyes')).toBe('Ines Varga and Tom Reyes');
+  });
+  it('finds the outlet that an appeal says relies on readers', () => {
+    expect(outletNamedInPromo(['The Brenmouth Tide relies on readers like you. Give from $4 a month.'], isAnyStopword)).toBe('The Brenmouth Tide');
+    expect(outletNamedInPromo(['Der Talbote ist auf Leserinnen und Leser wie Sie angewiesen.'], isAnyStopword)).toBe('Der Talbote');
+    expect(outletNamedInPromo(['Le Courrier Vallon compte sur des lecteurs comme vous.'], isAnyStopword)).toBe('Le Courrier Vallon');
+  });
+});

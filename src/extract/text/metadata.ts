@@ -4,7 +4,7 @@
  * text, and the aggregator named in its own UI text.
  */
 
-import { BYLINE_PREFIX, COPULAS, DATE_LABEL, JOB_TITLE, NAME_JOINERS, NAME_PARTICLES, ORG_WORDS } from './lexicon.js';
+import { BYLINE_PREFIX, COPULAS, DATE_LABEL, JOB_TITLE, NAME_JOINERS, NAME_PARTICLES, ORG_WORDS, RELIANCE_VERBS } from './lexicon.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -183,6 +183,14 @@ export function isPersonName(s: string): boolean {
   return !/^(?:the|der|die|das|le|la|les|el|il|de|het)$/iu.test(toks[0] ?? '') && !ORG_WORDS.test(s);
 }
 
+/** An agency or outlet named after a byline: an acronym ("AFP", "PAP") or a capitalised name with an outlet word. */
+function isAgencyOrOutlet(s: string): boolean {
+  const t = s.trim();
+  if (/^\p{Lu}{2,5}$/u.test(t)) return true;
+  const toks = t.split(/\s+/);
+  return toks.length <= 5 && toks.every((x) => /^[\p{Lu}\p{N}]/u.test(x) || /^(?:of|the|de|la|der|die|das|di|del)$/iu.test(x)) && ORG_WORDS.test(t);
+}
+
 /** Removes job titles and outlet words around a name ("Political Editor Jane Roe" → "Jane Roe"). */
 function stripTitles(part: string): string {
   const toks = part.trim().split(/\s+/);
@@ -213,7 +221,10 @@ export function parseByline(line: string): string | null {
   const prefixed = BYLINE_PREFIX.exec(t);
   const body = prefixed ? t.slice(prefixed[0].length) : t;
   // "By Jane Roe, Political Editor | 19 August" - cut at separators that start other metadata.
-  const core = body.split(/\s+[|•·–—]\s+|\s+-\s+/u)[0] ?? '';
+  let core = body.split(/\s+[|•·–—]\s+|\s+-\s+/u)[0] ?? '';
+  // "Jane Roe, Northgate Press" / "Jan Kowalski, PAP": a name, then the agency or outlet after a comma.
+  const outlet = /,\s*([^,]+)$/u.exec(core);
+  if (outlet?.[1] && isAgencyOrOutlet(outlet[1])) core = core.slice(0, outlet.index);
   const parts = core.split(NAME_JOINERS).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0 || parts.length > 5) return null;
   const names: string[] = [];
@@ -257,7 +268,7 @@ export function looksLikeOutletName(line: string, allowPersonShape = false): boo
  * button labels) are dropped because they are stopwords or do not recur as subjects.
  */
 export function outletNamedInPromo(texts: string[], isStopword: (w: string) => boolean): string | null {
-  const counts = new Map<string, { n: number; subject: number }>();
+  const counts = new Map<string, { n: number; subject: number; reliant: boolean }>();
   const NAME = /(?:(?:The|Der|Die|Das|Le|La|Les|El|Il|De|Het)\s+)?\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\p{N}'’&-]*){0,3}/gu;
   for (const text of texts) {
     for (const m of text.matchAll(NAME)) {
@@ -266,18 +277,21 @@ export function outletNamedInPromo(texts: string[], isStopword: (w: string) => b
       while (toks.length > 0 && isStopword(toks[0] ?? '') && !/^(?:The|Der|Die|Das|Le|La|Les|El|Il|De|Het)$/u.test(toks[0] ?? '')) toks = toks.slice(1);
       if (toks.length === 0 || (toks.length === 1 && /^(?:The|Der|Die|Das|Le|La|Les|El|Il|De|Het)$/u.test(toks[0] ?? ''))) continue;
       const name = toks.join(' ').replace(/['’]s$/u, '');
-      const next = text.slice((m.index ?? 0) + m[0].length).trim().split(/\s+/)[0] ?? '';
-      const c = counts.get(name) ?? { n: 0, subject: 0 };
+      const after = text.slice((m.index ?? 0) + m[0].length).trim();
+      const next = after.split(/\s+/)[0] ?? '';
+      const c = counts.get(name) ?? { n: 0, subject: 0, reliant: false };
       c.n++;
       if (COPULAS.test(next)) c.subject++;
+      // "X relies on readers like you": in an appeal, the one that depends on readers is the outlet.
+      if (RELIANCE_VERBS.test(after) && toks.length >= 2) c.reliant = true;
       counts.set(name, c);
     }
   }
   let best: string | null = null;
   let bestScore = 0;
   for (const [name, c] of counts) {
-    if (c.n < 2 || c.subject < 1) continue;
-    const score = c.n + 2 * c.subject;
+    if (!c.reliant && (c.n < 2 || c.subject < 1)) continue;
+    const score = c.n + 2 * c.subject + (c.reliant ? 3 : 0);
     if (score > bestScore) {
       best = name;
       bestScore = score;
