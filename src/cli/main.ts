@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerArticles } from './commands/articles.js';
+import { registerAudit } from './commands/audit.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReprocess } from './commands/reprocess.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerArticles(program);
   registerShow(program);
   registerReprocess(program);
+  registerAudit(program);
   return program;
 }
 

@@ -1,0 +1,175 @@
+/**
+ * One claim against a source index: items → retrieval → greedy choice of evidence units → coverage → quote and slot
+ * checks → verdict.
+ */
+import { analyse, type Mention, type Quote } from '../text/index.js';
+import { covers, isWeak, itemWeight, numberMatches, windowOf, type Item } from './align.js';
+import { numbersIn, retrieve, neighbour, tokenKeys, type SourceIndex, type Unit } from './retrieve.js';
+import { checkQuotes } from './quotes.js';
+import { negationConflicts, roleConflicts, unitEvidence, valueConflicts } from './slots.js';
+import type { ClaimContext, ClaimResult, Evidence, VerifyOptions } from './types.js';
+
+/** Candidates retrieved per claim, and evidence units combined at most (a claim may fuse two or three facts). */
+const TOP_K = 12;
+const MAX_UNITS = 3;
+
+const OUTLET_RES = [
+  /\b[Aa]ccording to (?:the )?((?:\p{Lu}[\p{L}&.-]*\s?)+)/u,
+  /^(?:the )?((?:\p{Lu}[\p{L}&.-]*\s?)+?)\s(?:reports?|reported|revealed|says|said|claims?|understands)(?: that)?\b/u,
+  /\b(?:[Aa]s )?[Rr]eported (?:by|in) (?:the )?((?:\p{Lu}[\p{L}&.-]*\s?)+)/u,
+];
+
+function inside(pos: number, spans: readonly { start: number; end: number }[]): boolean {
+  return spans.some((s) => s.start <= pos && pos < s.end);
+}
+
+/** The items a claim asserts. */
+function claimItems(index: SourceIndex, ctx: ClaimContext, skipQuotes: readonly Quote[]): Item[] {
+  const { text, start, end, analysis } = ctx;
+  const claimText = text.slice(start, end);
+  const dates = analysis.dates.filter((d) => d.start >= start && d.end <= end);
+  const numbers = numbersIn(claimText, dates.map((d) => ({ ...d, start: d.start - start, end: d.end - start })), start);
+  const mentions = analysis.mentions.filter((m) => m.start >= start && m.end <= end);
+  const entity = new Map(analysis.entities.map((e) => [e.id, e]));
+  const items: Item[] = [];
+  // Outlets named as the source of the claim ("according to The Guardian"): strict items.
+  const outletSpans: { start: number; end: number }[] = [];
+  for (const re of OUTLET_RES) {
+    const m = re.exec(claimText);
+    if (!m || !m[1]) continue;
+    const name = m[1].trim();
+    const at = start + (m.index ?? 0) + m[0].indexOf(name);
+    if (mentions.some((x) => x.type === 'person' && x.start < at + name.length && at < x.end)) continue;
+    const keys = tokenKeys(name).map((t) => t.key);
+    if (!keys.length) continue;
+    outletSpans.push({ start: at, end: at + name.length });
+    items.push({ kind: 'outlet', text: name, start: at, end: at + name.length, weight: itemWeight(index, 'outlet', ''), outletKeys: tokenKeys(name).map((t) => t.key) });
+  }
+  const inFound = (pos: number): boolean => inside(pos, skipQuotes);
+  for (const n of numbers) if (!inFound(n.start)) items.push({ kind: 'number', text: n.text, start: n.start, end: n.end, weight: 3, number: n });
+  for (const d of dates) if (!inFound(d.start)) items.push({ kind: 'date', text: d.text, start: d.start, end: d.end, weight: 3, date: d });
+  // Role words bound to a name ("German Chancellor" before "Olaf Scholz").
+  const roleSpans: { start: number; end: number; mention: Mention }[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'role-name' || !m.role) continue;
+    const at = text.lastIndexOf(m.role, m.start);
+    if (at >= start && m.start - (at + m.role.length) <= 3) roleSpans.push({ start: at, end: at + m.role.length, mention: m });
+  }
+  const namesOf = (m: Mention | undefined): string[] => {
+    const e = m?.entityId ? entity.get(m.entityId) : undefined;
+    if (!e) return [];
+    return [e.name, ...e.aliases.filter((a) => /^\p{Lu}/u.test(a) && !/^the\s/i.test(a))].flatMap((n) => n.toLowerCase().split(/\s+/)).filter((w) => w.length > 1 && !/^(mr|mrs|ms|sir|dr|dame)$/.test(w));
+  };
+  for (const t of tokenKeys(claimText, start)) {
+    if (inside(t.start, skipQuotes) || inside(t.start, numbers) || inside(t.start, dates) || inside(t.start, outletSpans)) continue;
+    const tt = text.slice(t.start, t.end);
+    const role = roleSpans.find((r) => r.start <= t.start && t.start < r.end);
+    if (role) {
+      items.push({ kind: 'role', text: tt, start: t.start, end: t.end, weight: 1.5, token: t, role: role.mention.role!, entityNames: namesOf(role.mention) });
+      continue;
+    }
+    const m = mentions.find((x) => x.start <= t.start && t.start < x.end);
+    if (m) {
+      items.push({ kind: 'name', text: tt, start: t.start, end: t.end, weight: 2, token: t, entityNames: namesOf(m) });
+      continue;
+    }
+    if (isWeak(t.norm) || t.syn === 'say') continue;
+    items.push({ kind: 'word', text: tt, start: t.start, end: t.end, weight: itemWeight(index, 'word', t.key), token: t });
+  }
+  return items;
+}
+
+interface Coverage {
+  covered: Map<Item, Unit>;
+  weight: number;
+}
+
+function coverage(index: SourceIndex, items: readonly Item[], units: readonly Unit[]): Coverage {
+  const window = windowOf(index, units);
+  const covered = new Map<Item, Unit>();
+  let weight = 0;
+  for (const it of items) {
+    const u = covers(index, it, units, window);
+    if (u) {
+      covered.set(it, u);
+      weight += it.weight;
+    }
+  }
+  return { covered, weight };
+}
+
+/** Greedy choice of up to MAX_UNITS units that together cover the most item weight. */
+function chooseEvidence(index: SourceIndex, items: readonly Item[], candidates: readonly { unit: Unit; score: number }[]): { units: Unit[]; cov: Coverage } {
+  const itemKeys = new Set(items.flatMap((i) => (i.token ? [i.token.key] : [])));
+  const bm25 = new Map(candidates.map((c) => [c.unit, c.score]));
+  const chosen: Unit[] = [];
+  let cov: Coverage = { covered: new Map(), weight: 0 };
+  while (chosen.length < MAX_UNITS) {
+    let best: { unit: Unit; cov: Coverage } | null = null;
+    for (const { unit } of candidates) {
+      if (chosen.includes(unit)) continue;
+      if (chosen.length) {
+        // A further unit must be about the claim too: two shared words, or next to a chosen unit.
+        const shared = [...unit.keys].filter((k) => itemKeys.has(k)).length + items.filter((i) => i.kind === 'number' && unit.numbers.some((n) => numberMatches(i.number!, n))).length;
+        const adjacent = chosen.some((c) => c.source === unit.source && Math.abs(c.sentence - unit.sentence) === 1);
+        if (shared < 2 && !adjacent) continue;
+      }
+      const c = coverage(index, items, [...chosen, unit]);
+      if (!best || c.weight > best.cov.weight + 1e-9 || (Math.abs(c.weight - best.cov.weight) < 1e-9 && (bm25.get(unit) ?? 0) > (bm25.get(best.unit) ?? 0))) best = { unit, cov: c };
+    }
+    if (!best || (chosen.length && best.cov.weight <= cov.weight + 1e-9)) break;
+    chosen.push(best.unit);
+    cov = best.cov;
+  }
+  return { units: chosen, cov };
+}
+
+export function verifyInContext(index: SourceIndex, ctx: ClaimContext, options: VerifyOptions = {}): ClaimResult {
+  const { text, start, end, analysis } = ctx;
+  const claim = text.slice(start, end);
+  const claimQuotes = analysis.quotes.filter((q) => q.start >= start && q.end <= end && q.text.trim().length > 0);
+  const q = checkQuotes(index, claimQuotes);
+  const items = claimItems(index, ctx, q.found.concat(claimQuotes.filter((x) => !q.unfound.includes(x) && !q.found.includes(x))));
+  const queryKeys = tokenKeys(claim).map((t) => t.key);
+  const top = retrieve(index, queryKeys, TOP_K);
+  const candidates = [...top];
+  for (const { unit } of top.slice(0, 5)) for (const d of [-1, 1]) {
+    const n = neighbour(index, unit, d);
+    if (n && !candidates.some((c) => c.unit === n)) candidates.push({ unit: n, score: 0 });
+  }
+  const { units, cov } = chooseEvidence(index, items, candidates);
+  const total = items.reduce((s, i) => s + i.weight, 0);
+  const missingItems = items.filter((i) => !cov.covered.has(i));
+  const mentions = analysis.mentions.filter((m) => m.start >= start && m.end <= end);
+  const entityName = (m: Mention): string => analysis.entities.find((e) => e.id === m.entityId)?.name ?? m.text;
+  const conflicts = [
+    ...roleConflicts(index, mentions, entityName),
+    ...q.conflicts,
+    ...valueConflicts(index, missingItems, units),
+    ...negationConflicts(index, claim, start, claimQuotes.map((x) => [x.outerStart, x.outerEnd] as [number, number]), units),
+  ];
+  const evidence: Evidence[] = units.map((u) => {
+    const alone = coverage(index, items, [u]).weight;
+    return unitEvidence(index, u, total ? Math.round((alone / total) * 1000) / 1000 : 1);
+  });
+  for (const e of q.evidence) if (!evidence.some((x) => x.sourceId === e.sourceId && x.start <= e.start && e.end <= x.end)) evidence.push(e);
+  const plainMissing = missingItems.filter((i) => i.kind === 'word').reduce((s, i) => s + i.weight, 0);
+  const plainTotal = items.filter((i) => i.kind === 'word').reduce((s, i) => s + i.weight, 0);
+  const tolerance = options.tolerance ?? 0;
+  const strictMissing = missingItems.filter((i) => i.kind !== 'word');
+  const wordsFail = plainMissing > 0 && (tolerance <= 0 || plainMissing > tolerance * Math.max(plainTotal, 1e-9));
+  const missing = [...missingItems.map((i) => i.text), ...q.unfound.map((x) => `"${x.text}"`)];
+  const score = conflicts.length ? 0 : total ? Math.round((cov.weight / total) * 1000) / 1000 : q.unfound.length ? 0 : 1;
+  const verdict = conflicts.length ? 'contradicted' : strictMissing.length || wordsFail || q.unfound.length ? 'unsupported' : 'supported';
+  const result: ClaimResult = { claim, verdict, score, evidence, missing: [...new Set(missing)], conflicts, quotes: q.checks };
+  if (verdict === 'supported' && !evidence.length && items.length === 0 && claimQuotes.length === 0) {
+    result.verdict = 'unsupported';
+    result.note = 'nothing checkable in the sentence';
+  }
+  return result;
+}
+
+/** A claim alone (one or a few sentences), analysed by itself. */
+export function claimContext(claim: string, published: string | null): ClaimContext {
+  return { text: claim, start: 0, end: claim.length, analysis: analyse({ text: claim, published }), published };
+}

@@ -1,0 +1,100 @@
+/**
+ * Verifier types: a claim (one sentence or a few) checked against source documents.
+ * Every Evidence offset is a UTF-16 index into its source's `text`: `source.text.slice(start, end) === text`.
+ */
+import type { Analysis } from '../text/index.js';
+
+export interface SourceDoc {
+  id: string;
+  text: string;
+  published?: string | null;
+  title?: string | null;
+  publisher?: string | null;
+}
+
+export type Verdict = 'supported' | 'unsupported' | 'contradicted';
+
+/** What a checked sentence is: only `claim` sentences carry a verdict that counts. */
+export type ClaimKind = 'claim' | 'heading' | 'meta';
+
+export interface Evidence {
+  sourceId: string;
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+}
+
+export type ConflictKind = 'person-in-role' | 'number' | 'date' | 'negation' | 'altered-quote' | 'speaker' | 'place' | 'other';
+
+export interface Conflict {
+  kind: ConflictKind;
+  claimSpan: string;
+  sourceSpan: string;
+  evidence: Evidence;
+  explanation: string;
+}
+
+export interface QuoteCheck {
+  text: string;
+  /** Found character for character (after folding typographic quote marks and whitespace) in a source. */
+  verbatim: boolean;
+  sourceId: string | null;
+  note?: string;
+}
+
+export interface ClaimResult {
+  claim: string;
+  /** Span of the claim in the audited article (auditArticle only). */
+  start?: number;
+  end?: number;
+  /** `heading` and `meta` sentences are not checkable: their verdict is `unsupported` and is not counted. */
+  kind?: ClaimKind;
+  verdict: Verdict;
+  /** 0..1: share of the claim's weighted words, names, numbers and dates the evidence covers (0 when contradicted). */
+  score: number;
+  evidence: Evidence[];
+  /** Words, names, numbers and dates of the claim with no support, as written in the claim. */
+  missing: string[];
+  conflicts: Conflict[];
+  quotes: QuoteCheck[];
+  /** Why the verdict is what it is, in one line (for people). */
+  note?: string;
+}
+
+export interface AuditSummary {
+  supported: number;
+  unsupported: number;
+  contradicted: number;
+  /** Checkable claims (headings and meta lines are left out). */
+  total: number;
+}
+
+export interface AuditResult {
+  sentences: ClaimResult[];
+  summary: AuditSummary;
+}
+
+export interface VerifyOptions {
+  /** Publication date of the claim's article: anchors its relative dates ("on Tuesday"). */
+  published?: string | null;
+  /**
+   * Share of the claim's plain-word weight (not names, numbers, dates or quotes) that may lack support before the
+   * claim counts as unsupported. Default 0: every word must be covered.
+   */
+  tolerance?: number;
+}
+
+/** A claim inside an analysed text (the audited article, or the claim alone). */
+export interface ClaimContext {
+  text: string;
+  start: number;
+  end: number;
+  analysis: Analysis;
+  published: string | null;
+}
+
+/** Seam for an optional model-based entailment scorer (an HTTP service): probability that the evidence entails the claim. */
+export interface ClaimScorer {
+  score(claim: string, evidence: string[]): Promise<number>;
+}

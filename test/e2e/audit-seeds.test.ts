@@ -1,0 +1,88 @@
+/**
+ * `roundup audit` on the seed composite 001 against the other seed copies (../shared/seeds, read at run time; the
+ * seed texts are third-party articles and never copied here). Needs the built CLI (`npm run build`; npm test does).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { contentWords } from '../../src/text/index.js';
+import { jsonLines, missingShared, runCli, sharedPath } from './helpers.js';
+
+describe('roundup audit --pairs (invented text)', () => {
+  it('prints one {id, verdict, score, sentences} line per pair, the worst verdict of its sentences', () => {
+    const sources = [{ id: 's1', text: 'The ferry sailed at noon on Friday. It carried 40 cars.' }];
+    const lines = [
+      { id: 'ok', claim: 'The ferry sailed at noon. It carried 40 cars.', sources },
+      { id: 'bad', claim: 'The ferry sailed at noon. It carried 50 cars.', sources },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const r = runCli(['audit', '--pairs', '-', '--json'], { input: lines });
+    expect(r.code, r.stderr).toBe(0);
+    const out = jsonLines<{ id: string; verdict: string; score: number; sentences: unknown[] }>(r.stdout);
+    expect(out.map((o) => [o.id, o.verdict, o.sentences.length])).toEqual([['ok', 'supported', 2], ['bad', 'contradicted', 2]]);
+  });
+});
+
+interface Ev { sourceId: string; start: number; end: number; text: string; score: number }
+interface Sentence { claim: string; kind?: string; verdict: string; evidence: Ev[]; conflicts: { kind: string; evidence: Ev; sourceSpan: string }[]; missing: string[] }
+interface Out { summary: { supported: number; unsupported: number; contradicted: number; total: number }; sentences: Sentence[] }
+
+const skip = missingShared('seeds', 'gold.json');
+
+describe.skipIf(skip !== null)('roundup audit: seed 001 against 000, 002, 003, 004', () => {
+  const seeds = skip ? [] : readdirSync(sharedPath('seeds')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+  const pick = (p: string): string => `../shared/seeds/${seeds.find((f) => f.startsWith(p))!}`;
+  const run = (): Out => {
+    const r = runCli(['audit', pick('001_'), '--sources', pick('000_'), pick('002_'), pick('003_'), pick('004_'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return jsonLines<Out>(r.stdout)[0]!;
+  };
+  const out = skip ? null : run();
+  const find = (needle: string): Sentence => {
+    const s = out!.sentences.find((x) => x.claim.includes(needle));
+    expect(s, `no sentence with "${needle}"`).toBeTruthy();
+    return s!;
+  };
+  const gold = skip ? null : (JSON.parse(readFileSync(sharedPath('seeds', 'gold.json'), 'utf8')) as { documents: Record<string, { known_errors?: { claim: string }[]; section_headings?: string[] }> });
+  const goldDoc = gold ? Object.entries(gold.documents).find(([k]) => k.startsWith('001_'))![1] : null;
+
+  it('contradicts "German Chancellor Olaf Scholz" with evidence naming Merz', () => {
+    const s = find('German Chancellor Olaf Scholz');
+    expect(s.verdict).toBe('contradicted');
+    const c = s.conflicts.find((x) => x.kind === 'person-in-role');
+    expect(c?.sourceSpan).toMatch(/Merz/);
+    expect(c?.evidence.text).toMatch(/Merz/);
+  });
+
+  it('finds no support for the $90 billion arms deal', () => {
+    const s = find('$90 billion arms deal');
+    expect(s.verdict).toBe('unsupported');
+    expect(s.missing.join(' ')).toMatch(/90 billion/);
+  });
+
+  it('finds no support for the Merz "within two weeks" claim (only a dropped related-articles tail had it)', () => {
+    const s = find('within two weeks');
+    expect(s.verdict).toBe('unsupported');
+    expect(s.missing.join(' ')).toMatch(/two weeks/);
+  });
+
+  it('marks the section headings as not checkable', () => {
+    for (const h of goldDoc?.section_headings ?? []) expect(find(h).kind).toBe('heading');
+  });
+
+  it('supports at least 85% of the other claims, each with checkable evidence that shares its key words', () => {
+    const errors = (goldDoc?.known_errors ?? []).map((e) => e.claim);
+    expect(errors.length).toBeGreaterThan(0);
+    const others = out!.sentences.filter((s) => s.kind === 'claim' && !errors.some((e) => s.claim.includes(e.slice(0, 30))) && !s.claim.includes('within two weeks'));
+    const supported = others.filter((s) => s.verdict === 'supported');
+    expect(supported.length / others.length).toBeGreaterThanOrEqual(0.85);
+    for (const s of supported) {
+      expect(s.evidence.length).toBeGreaterThan(0);
+      for (const e of s.evidence) {
+        expect(e.end - e.start).toBe(e.text.length);
+      }
+      const evWords = new Set(contentWords(s.evidence.map((e) => e.text).join(' ')).map((w) => w.stem));
+      const key = contentWords(s.claim).filter((w) => w.norm.length > 3);
+      const shared = key.filter((w) => evWords.has(w.stem)).length;
+      expect(shared / key.length, `${s.claim} ↔ ${s.evidence.map((e) => e.text).join(' | ')}`).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+});
