@@ -33,4 +33,10 @@ describe('detectCaption', () => {
     expect(isCreditOnly('Foto: Anna Berg')).toBe(true);
     expect(isCreditOnly('Anna Berg took this photo.')).toBe(false);
   });
+
+  it('takes a copyright sign or (C) after a short description for a credit', () => {
+    expect(detectCaption('Harbour © Lena Ostrova / Westhaven Photo Agency')?.caption).toBe('Harbour © Lena Ostrova / Westhaven Photo Agency');
+    expect(detectCaption('Le quai des ferries au petit matin / (C) Jules Marant')).not.toBeNull();
+    expect(detectCaption('Hafen Foto: Agentur')).toBeNull();
+  });
 });

@@ -18,7 +18,7 @@ const MAX_CAPTION_WORDS = 60;
 const MIN_CAPTION_WORDS = 3;
 
 const PAREN_CREDIT = /\(\s*([^()]{1,60}?)\s*\)\s*$/u;
-const LABELLED_CREDIT = new RegExp(`(?:^|[\\s(|])(?:${CREDIT_WORDS}\\s*:|©)\\s*[^()]{1,80}\\)?\\s*$`, 'iu');
+const LABELLED_CREDIT = new RegExp(`(?:^|[\\s(|])(?:${CREDIT_WORDS}\\s*:|©|\\(c\\))\\s*[^()]{1,80}\\)?\\s*$`, 'iu');
 
 function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
@@ -68,7 +68,9 @@ export function detectCaption(line: string): CaptionMatch | null {
   const l = LABELLED_CREDIT.exec(text);
   if (l && l.index > 0) {
     const before = text.slice(0, l.index).trim();
-    if (wordCount(before) >= MIN_CAPTION_WORDS) return { caption: text, uiPrefix };
+    // A copyright sign is explicit enough after a one-word description ("Traffic jam © Jane Roe / Agency").
+    const minBefore = /^(?:©|\(c\))/iu.test(l[0].trim()) ? 1 : MIN_CAPTION_WORDS;
+    if (wordCount(before) >= minBefore) return { caption: text, uiPrefix };
   }
   return null;
 }

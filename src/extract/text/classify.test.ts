@@ -85,4 +85,10 @@ describe('classify', () => {
     expect(byText.get(P3)).toEqual({ kind: 'body' });
     expect(byText.get(bio)?.kind).toBe('removed');
   });
+
+  it('needs three items for an article list: two short lines between paragraphs are navigation', () => {
+    const { byText } = decide([P1, 'Ferry timetable', 'Island weather', P2, P3].join('\n'));
+    expect(byText.get('Island weather')).toEqual({ kind: 'removed', reason: 'navigation' });
+    expect(byText.get(P2)).toEqual({ kind: 'body' });
+  });
 });

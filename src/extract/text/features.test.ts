@@ -59,4 +59,15 @@ describe('reader appeals, gallery UI and form furniture', () => {
     expect(classifyLine('Mit Ihrer Anmeldung zum Newsletter akzeptieren Sie unsere Datenschutzerklärung und die Nutzungsbedingungen.', 0, de).cls).toBe('banner');
     expect(classifyLine('The regulator fined the company for sending spam to two million customers last year.', 0, en).cls).toBe('good');
   });
+
+  it('takes a long unpunctuated line dense in function words for a short sentence', () => {
+    const fr = stoplistFor('fr');
+    expect(classifyLine('The new ferry to the outer islands will run twice a day from the end of the month until the autumn', 0, en).cls).toBe('near');
+    expect(classifyLine('Le nouveau bac vers les îles du large partira deux fois par jour de la fin du mois à la fin de l’automne', 0, fr).cls).toBe('near');
+    // A long list of names and places stays a label.
+    expect(classifyLine('Westhaven Ferries Harbour Office Island Council Pier Works North Quay Marina Lighthouse Museum Timetable', 0, en).cls).toBe('short');
+  });
+  it('ends a sentence with German closing quotes', () => {
+    expect(classifyLine('Der Bürgermeister nannte den Tag „einen guten Tag für die Inseln“', 0, de).cls).toBe('near');
+  });
 });

@@ -17,8 +17,11 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-/** Ends like the end of a sentence (including closing quotes/brackets after the mark). */
-export const SENTENCE_END = /[.!?…。！？:;]["'”’»)\]]*$|["”’»]$/u;
+/**
+ * Ends like the end of a sentence (including closing quotes/brackets after the mark). German and
+ * Polish close quotations with “ and ‘ („so“), French-style guillemets point either way.
+ */
+export const SENTENCE_END = /[.!?…。！？:;]["'”’“‘»«)\]]*$|["”’“‘»«]$/u;
 
 /**
  * A line shorter than this is never taken for a hard-wrapped fragment (wrapped text fills the line).
