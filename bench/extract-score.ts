@@ -6,7 +6,8 @@
  *       python3 /work/shared/tools/score-trafilatura-eval.py OUT.jsonl
  *   node dist/bench/extract-score.js --metadata
  *     → per-field agreement of extractHtml with Readability's own metadata on readability-pages
- *       (that is agreement with Readability, not human gold).
+ *       (that is agreement with Readability, not human gold). For the full side-by-side with
+ *       Readability.js's own metadata, and postlight-fixtures' human gold, see bench/metadata-score.ts.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { removeBoilerplate } from './boilerplate.js';
+import { preserveCues, removeBoilerplate } from './boilerplate.js';
+import { toParagraphs } from './paragraphs.js';
 import { parseDocument, textOf } from './dom.js';
 
 const body = (html: string) => parseDocument(`<html><body><div id="c">${html}</div></body></html>`).body;
@@ -58,5 +59,30 @@ describe('removeBoilerplate', () => {
     const removed = removeBoilerplate(root);
     expect(removed).toEqual([{ text: 'Par Claire Dubois', reason: 'byline-line' }]);
     expect(textOf(root)).toContain('Par ailleurs');
+  });
+});
+
+describe('boxes, ad labels and names Readability drops', () => {
+  const P = (s: string) => `<p>${s} Die Stadtwerke von Grauwald prüfen seit Montag alle Leitungen im Ostviertel.</p>`;
+  it('removes a small boxed aside with its own heading among the body paragraphs', () => {
+    const root = parseDocument(`<html><body><div id="c">${P('Eins.')}${P('Zwei.')}<div class="service-box"><h3>Hilfe gesucht?</h3><p>Das Bürgertelefon ist rund um die Uhr erreichbar.</p></div>${P('Drei.')}</div></body></html>`).body;
+    const removed = removeBoilerplate(root);
+    expect(removed.map((r) => r.reason)).toContain('box');
+    expect(toParagraphs(root).join(' ')).not.toContain('Hilfe gesucht');
+  });
+
+  it('keeps a plain section wrapper with a heading (article text)', () => {
+    const root = parseDocument(`<html><body><div id="c">${P('Eins.')}${P('Zwei.')}<div class="abschnitt"><h3>Wie geht es weiter?</h3><p>Die Arbeiten dauern bis Juni.</p></div>${P('Drei.')}</div></body></html>`).body;
+    removeBoilerplate(root);
+    expect(toParagraphs(root).join(' ')).toContain('Wie geht es weiter?');
+  });
+
+  it('remembers short cue-named text blocks that lose their class', () => {
+    const doc = parseDocument('<html><body><div class="article-standfirst">Zwei Sätze über den Rohrbruch. Und noch einer.</div><div class="kicker">Analyse</div></body></html>');
+    const remembered = preserveCues(doc.body);
+    expect(remembered.get('Zwei Sätze über den Rohrbruch. Und noch einer.')).toBe('standfirst');
+    const after = parseDocument(`<html><body><div id="c"><p>Zwei Sätze über den Rohrbruch. Und noch einer.</p>${P('Eins.')}</div></body></html>`).body;
+    removeBoilerplate(after, { remembered });
+    expect(toParagraphs(after)).toHaveLength(1);
   });
 });

@@ -28,6 +28,8 @@ const RULES: Rule[] = [
   { reason: 'gallery', cue: cue('gallery-?(?:nav|navigation|controls?|counter|thumbs|thumbnails)|slideshow-?(?:nav|controls?|counter)|carousel-?(?:nav|controls?|indicators)|slider-?(?:nav|controls?)|lightbox|swiper-?(?:pagination|button-?(?:next|prev))|pswp') },
   { reason: 'navigation', cue: cue('breadcrumbs?|breadcrumb-?list|pagination|pager|nav|navbar|navigation|menu|skip-?link|toolbar|tags|tag-?list|post-?tags|categories|article-?tags') },
   { reason: 'promo', cue: cue('ad|ads|advert|advertisement|ad-?(?:slot|unit|container|wrapper|banner)|sponsored?|promo|promotion|banner|teaser-?ad|anzeige|publicit[ée]|werbung') },
+  { reason: 'standfirst', cue: cue('standfirst|dek|strapline|kicker') },
+  { reason: 'pullquote', cue: cue('pull-?quote|pullout|pull-?out|quote-?pull') },
   { reason: 'byline-line', cue: cue('byline|by-?line|author|authors|author-?(?:info|name|box|bio)|article-?author|contributor|entry-?author|meta-?author') },
   { reason: 'dateline', cue: cue('dateline|date|time|timestamp|published|pubdate|post-?date|entry-?date|article-?date|updated|meta-?date') },
 ];
@@ -55,21 +57,49 @@ const UI_TAGS = new Set(['button', 'nav', 'form', 'select', 'input', 'textarea',
 const MAX_SHARE_OF_ARTICLE = 0.5;
 /** Byline and date lines are short; longer blocks named "author" are author bios, kept apart below. */
 const MAX_META_LINE_CHARS = 200;
+/** Standfirsts run to two sentences; example corpus and trafilatura-eval headers stay under this. */
+const MAX_STANDFIRST_CHARS = 300;
+
+/**
+ * A small boxed aside inside the body ("Need help?", "Info", "Hinweis" boxes): a div/section that
+ * opens with its own heading, holds at most two short paragraphs, and stands among the body's
+ * paragraphs. Limits calibrated on the example corpus and checked on trafilatura-eval (no loss).
+ */
+const MAX_BOX_CHARS = 320;
+/** Names of boxes (a plain section wrapper with a heading is article text: trafilatura-eval lost two without this). */
+const BOX_CUE = /box|callout|panel|info|hint|hinweis|note|tip|service|help|kasten|encadr|service/i;
+function isBoxedAside(el: DomElement): boolean {
+  const tag = tagOf(el);
+  if (tag !== 'div' && tag !== 'section') return false;
+  if (!BOX_CUE.test(cuesOf(el))) return false;
+  const firstChild = el.children[0];
+  if (!firstChild || !/^h[2-6]$/.test(tagOf(firstChild))) return false;
+  const text = textOf(el);
+  if (text.length > MAX_BOX_CHARS || all(el, 'p').length > 2 || all(el, 'div, section, ul, ol, table').length > 0) return false;
+  const parent = el.parentElement;
+  if (!parent) return false;
+  let siblingParagraphs = 0;
+  for (let i = 0; i < parent.children.length; i++) if (tagOf(parent.children[i] as DomElement) === 'p') siblingParagraphs++;
+  return siblingParagraphs >= 3;
+}
 
 function reasonFor(el: DomElement, articleChars: number): string | null {
   const tag = tagOf(el);
   if (tag === 'html' || tag === 'body' || tag === 'article' || tag === 'main') return null;
-  const text = textOf(el);
-  if (UI_TAGS.has(tag)) return tag === 'nav' || tag === 'menu' ? 'navigation' : text ? 'ui' : null;
-  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return text ? 'hidden' : null;
+  if (UI_TAGS.has(tag)) return tag === 'nav' || tag === 'menu' ? 'navigation' : textOf(el) ? 'ui' : null;
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return textOf(el) ? 'hidden' : null;
   if (tag === 'aside') return 'related';
   const role = (el.getAttribute('role') ?? '').toLowerCase();
   if (ROLE_REASON[role]) return ROLE_REASON[role] ?? null;
   const cues = cuesOf(el);
-  if (!cues) return null;
+  if (!cues || !RULES.some((r) => r.cue.test(cues))) return null;
+  // Text only for named elements: computing it for every element made cleaning quadratic in depth.
+  const text = textOf(el);
   if (text.length > articleChars * MAX_SHARE_OF_ARTICLE) return null;
   for (const rule of RULES) {
     if (!rule.cue.test(cues)) continue;
+    // A standfirst/dek or kicker is headline furniture only while short; a long block so named is the intro.
+    if (rule.reason === 'standfirst' && text.length > MAX_STANDFIRST_CHARS) continue;
     if (rule.reason === 'byline-line' || rule.reason === 'dateline') {
       // Only short lines: a long block named "author" is an author bio (still boilerplate).
       if (text.length > MAX_META_LINE_CHARS) return /bio|info|box/.test(cues) ? 'author-bio' : null;
@@ -95,24 +125,36 @@ function isLinkList(el: DomElement): boolean {
 }
 
 /**
- * Readability replaces a `<div>` that holds a single `<p>` by that `<p>`, losing the div's class
- * and id. Before it runs, a wrapper's boilerplate cue is copied onto its only child so that
- * removeBoilerplate still sees it afterwards.
+ * Readability replaces a `<div>` that holds a single `<p>` by that `<p>`, and a text-only `<div>` by a
+ * bare `<p>`, losing the div's class and id. Before it runs, a wrapper's boilerplate cue is copied onto
+ * its only child, and the text of a short cue-named text-only block is remembered with its reason,
+ * so that removeBoilerplate still sees both afterwards.
  */
-export function preserveCues(root: DomElement): void {
+export function preserveCues(root: DomElement): Map<string, string> {
+  const remembered = new Map<string, string>();
   for (const el of all(root, 'div, section')) {
+    const cues = cuesOf(el);
+    const rule = cues ? RULES.find((r) => r.cue.test(cues)) : undefined;
+    if (!rule) continue;
+    if (el.children.length === 0) {
+      const text = textOf(el);
+      if (text && text.length <= MAX_STANDFIRST_CHARS) remembered.set(text, rule.reason);
+      continue;
+    }
     if (el.children.length !== 1) continue;
     const child = el.children[0];
-    const cues = cuesOf(el);
-    if (!child || !cues || !RULES.some((r) => r.cue.test(cues))) continue;
+    if (!child) continue;
     const own = [el.getAttribute('class'), el.getAttribute('id')].filter(Boolean).join(' ');
     child.setAttribute('class', collapse(`${child.getAttribute('class') ?? ''} ${own}`));
   }
+  return remembered;
 }
 
 export interface CleanOptions {
   /** The byline found elsewhere on the page: a body line that just restates it is dropped. */
   byline?: string | null;
+  /** Texts of cue-named blocks that Readability may have stripped of their names (from preserveCues). */
+  remembered?: Map<string, string>;
 }
 
 /** Removes boilerplate blocks from `root` in place; returns what went and why. */
@@ -127,6 +169,10 @@ export function removeBoilerplate(root: DomElement, options: CleanOptions = {}):
       continue;
     }
     let reason = reasonFor(el, articleChars);
+    if (!reason && options.remembered && (tag === 'p' || tag === 'div') && el.children.length === 0 && !el.getAttribute('class')) {
+      reason = options.remembered.get(textOf(el)) ?? null;
+    }
+    if (!reason && isBoxedAside(el)) reason = 'box';
     if (!reason && isLinkList(el) && textOf(el).length < articleChars * MAX_SHARE_OF_ARTICLE) reason = 'navigation';
     if (!reason) continue;
     const text = blockText(el) || textOf(el);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCaptions } from './captions.js';
+import { collectRegionCaptions, extractCaptions } from './captions.js';
 import { parseDocument, textOf } from './dom.js';
 import { toParagraphs } from './paragraphs.js';
 
@@ -38,5 +38,27 @@ describe('extractCaptions', () => {
     const root = body('<p>Nur Text.</p>');
     expect(extractCaptions(root)).toEqual({ captions: [], removed: [] });
     expect(textOf(root)).toBe('Nur Text.');
+  });
+});
+
+describe('collectRegionCaptions', () => {
+  const text = (s: string) => `<p>${s} Der Fluss stieg in der Nacht um zwei Meter, die Feuerwehr war mit allen Wagen im Einsatz.</p>`;
+  it('collects the lead figure and captions beside images in the article region', () => {
+    const doc = parseDocument(`<html><body><nav><figure><img src="logo.png"><figcaption>Logo</figcaption></figure></nav>
+      <div class="story"><h1>Hochwasser in Lindgrund</h1>
+      <figure class="lead"><img src="a.jpg"><figcaption>Die Brücke am Morgen. <cite class="credit">Foto: Anna Weis</cite></figcaption></figure>
+      <div class="media"><img src="b.jpg"><div class="pic-caption">Helfer füllen Sandsäcke am Marktplatz.</div></div>
+      <div class="bild"><img src="c.jpg"><span>Der Pegel am Mittwoch gegen Mittag.</span></div>
+      ${text('Eins.')}${text('Zwei.')}${text('Drei.')}
+      <aside class="related"><figure><img src="d.jpg"><figcaption>Anderer Artikel</figcaption></figure></aside></div></body></html>`);
+    expect(collectRegionCaptions(doc)).toEqual([
+      'Die Brücke am Morgen. Foto: Anna Weis',
+      'Helfer füllen Sandsäcke am Marktplatz.',
+      'Der Pegel am Mittwoch gegen Mittag.',
+    ]);
+  });
+
+  it('finds nothing without an article region', () => {
+    expect(collectRegionCaptions(parseDocument('<html><body><figure><img src="x.jpg"><figcaption>Allein</figcaption></figure></body></html>'))).toEqual([]);
   });
 });

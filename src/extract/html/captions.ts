@@ -3,7 +3,7 @@
  * credit are taken OUT of the body. A caption and the credit beside it become one string.
  */
 import type { Removed } from '../types.js';
-import { all, collapse, cuesOf, textOf, type DomElement } from './dom.js';
+import { all, collapse, cuesOf, first, tagOf, textOf, type DomDocument, type DomElement } from './dom.js';
 import { blockText } from './paragraphs.js';
 
 /** Class/id names of captions and credits (language-neutral CMS names plus a few local ones). */
@@ -71,6 +71,89 @@ export function extractCaptions(root: DomElement): CaptionResult {
     }
     record(joined, out);
     el.remove();
+  }
+  return out;
+}
+
+/** Regions of the page whose pictures belong to other articles or to the site. */
+const FOREIGN_REGION = /(^|[\s_-])(related|recommend\w*|teaser\w*|sidebar|comments?|more-\w+|most-\w+|popular|trending|footer|nav\w*|widget\w*|promo\w*|ad|ads|advert\w*)([\s_-]|$)/i;
+
+function inForeign(el: DomElement, region: DomElement): boolean {
+  for (let cur: DomElement | null = el; cur && cur !== region; cur = cur.parentElement) {
+    const tag = cur.localName.toLowerCase();
+    if (tag === 'aside' || tag === 'nav' || tag === 'footer') return true;
+    if (FOREIGN_REGION.test(cuesOf(cur))) return true;
+  }
+  return false;
+}
+
+/** Paragraphs a region must hold to be the article's (the headline's container, not its header row). */
+const MIN_REGION_PARAGRAPHS = 3;
+/** Text beside a lone image that is short enough to be its caption (example corpus, trafilatura-eval captions). */
+const MAX_SIBLING_CAPTION_CHARS = 300;
+
+/**
+ * The article's region in the untouched page: `<article>`, `<main>`, `[role=main]`, articleBody, else
+ * the nearest container of the first `<h1>` that also holds the body's paragraphs.
+ */
+export function articleRegion(doc: DomDocument): DomElement | null {
+  const marked = all(doc.body, 'article, main, [role=main], [itemprop=articleBody]').find((el) => all(el, 'p').length >= MIN_REGION_PARAGRAPHS);
+  if (marked) return marked;
+  const h1 = all(doc.body, 'h1')[0];
+  for (let cur = h1?.parentElement ?? null; cur && tagOf(cur) !== 'body'; cur = cur.parentElement) {
+    if (all(cur, 'p').length >= MIN_REGION_PARAGRAPHS) return cur;
+  }
+  return null;
+}
+
+function captionAndCredit(el: DomElement): string {
+  let joined = blockText(el);
+  const next = el.nextElementSibling;
+  if (next && isCaptionLike(next) && textOf(next).length <= MAX_CAPTION_CHARS) joined = collapse(`${joined} ${blockText(next)}`);
+  return joined;
+}
+
+/**
+ * Captions of the whole article region, read before Readability runs: what Readability leaves out
+ * (the lead figure in the article header, a caption `div` beside an image) is still a caption.
+ * Figures, elements named as captions/credits, and the short text standing beside a lone image.
+ * Caption and credit come back as one string, in page order; nothing is removed here.
+ */
+export function collectRegionCaptions(doc: DomDocument): string[] {
+  const region = articleRegion(doc);
+  if (!region) return [];
+  const out: string[] = [];
+  const add = (text: string): void => {
+    const t = collapse(text);
+    if (t && t.length <= MAX_CAPTION_CHARS && !out.some((c) => c.includes(t) || t.includes(c))) out.push(t);
+  };
+  const taken: DomElement[] = [];
+  for (const el of all(region, 'figure, figcaption, img, *[class], *[id]')) {
+    const tag = tagOf(el);
+    if (tag !== 'figure' && tag !== 'img' && !isCaptionLike(el)) continue;
+    if (taken.some((t) => t.contains(el)) || inForeign(el, region)) continue;
+    if (tag === 'figure') {
+      const fc = first(el, 'figcaption');
+      const text = fc ? blockText(fc) : textOf(el).length <= MAX_FIGURE_TEXT ? blockText(el) : '';
+      const credits = all(el, '*').filter((c) => !fc?.contains(c) && isCaptionLike(c) && !all(c, 'figcaption').length);
+      add(collapse([text, ...credits.map((c) => blockText(c))].join(' ')));
+      taken.push(el);
+    } else if (tag === 'img') {
+      // A lone image whose wrapper holds one short text element besides it: that text is its caption.
+      const holder = /^(a|picture)$/.test(tagOf(el.parentElement ?? el)) ? el.parentElement : el;
+      const wrapper = holder?.parentElement;
+      if (!holder || !wrapper || wrapper === region || wrapper.children.length !== 2) continue;
+      const other = wrapper.children[0] === holder ? wrapper.children[1] : wrapper.children[0];
+      if (!other || /^(p|h\d|ul|ol|table|a)$/.test(tagOf(other)) || all(other, 'img, a, p').length > 0) continue;
+      const text = textOf(other);
+      if (text.length < 10 || text.length > MAX_SIBLING_CAPTION_CHARS || textOf(wrapper) !== text) continue;
+      add(blockText(other));
+      taken.push(wrapper);
+    } else if (isCaptionLike(el) && textOf(el).length > 0) {
+      add(captionAndCredit(el));
+      taken.push(el);
+      if (el.nextElementSibling && isCaptionLike(el.nextElementSibling)) taken.push(el.nextElementSibling);
+    }
   }
   return out;
 }

@@ -30,6 +30,7 @@ export interface DomElement extends DomNode {
   contains(other: DomNode | null): boolean;
   remove(): void;
   appendChild(child: DomNode): DomNode;
+  cloneNode(deep?: boolean): DomNode;
 }
 
 export interface DomDocument extends DomNode {
@@ -151,19 +152,36 @@ export function resolveUrl(href: string | null | undefined, base: string): strin
   }
 }
 
-/** Content of the first `<meta>` whose name/property matches one of `keys` (case-insensitive). */
-export function metaContent(doc: DomDocument, keys: string[]): { key: string; value: string } | null {
-  const wanted = keys.map((k) => k.toLowerCase());
-  const metas = all(doc, 'meta');
-  for (const key of wanted) {
-    for (const m of metas) {
-      const names = [m.getAttribute('name'), m.getAttribute('property'), m.getAttribute('itemprop'), m.getAttribute('http-equiv')]
-        .filter((v): v is string => Boolean(v))
-        .flatMap((v) => v.toLowerCase().split(/\s+/));
-      if (!names.includes(key)) continue;
-      const value = collapse(m.getAttribute('content'));
-      if (value) return { key, value };
+/** Each `<meta>` name/property/itemprop/http-equiv (lowercased) to the first non-empty content, per document. */
+const metaIndexes = new WeakMap<object, Map<string, string>>();
+
+function metaIndex(doc: DomDocument): Map<string, string> {
+  const cached = metaIndexes.get(doc);
+  if (cached) return cached;
+  const index = new Map<string, string>();
+  for (const m of all(doc, 'meta')) {
+    const value = collapse(m.getAttribute('content'));
+    if (!value) continue;
+    for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
+      for (const name of (m.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) {
+        if (name && !index.has(name)) index.set(name, value);
+      }
     }
+  }
+  metaIndexes.set(doc, index);
+  return index;
+}
+
+/**
+ * Content of the first `<meta>` whose name/property matches one of `keys` (case-insensitive), keys
+ * tried in order. The page's metas are indexed once per document (metadata asks for some 40 keys).
+ */
+export function metaContent(doc: DomDocument, keys: string[]): { key: string; value: string } | null {
+  const index = metaIndex(doc);
+  for (const k of keys) {
+    const key = k.toLowerCase();
+    const value = index.get(key);
+    if (value) return { key, value };
   }
   return null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, textOf } from './dom.js';
-import { densestContainer, visibleBody } from './fallback.js';
+import { densestContainer, namedBodyContainer, visibleBody } from './fallback.js';
 
 const prose = 'Le conseil municipal a voté jeudi soir le budget du nouveau port de plaisance, après un long débat public.';
 
@@ -28,5 +28,18 @@ describe('visibleBody', () => {
   it('keeps visible text and drops scripts and navigation', () => {
     const doc = parseDocument('<html><body><nav>Menü</nav><script>var a=1</script><div>Sichtbarer Text</div></body></html>');
     expect(textOf(visibleBody(doc))).toBe('Sichtbarer Text');
+  });
+});
+
+describe('namedBodyContainer', () => {
+  it('copies the element the page names as its body', () => {
+    const doc = parseDocument(`<html><body><div class="teaser-card"><p>Kurz.</p></div><div class="entry-content"><p>${'Ein langer Absatz über das Dorffest in Moosach. '.repeat(6)}</p><ul><li>Bier</li><li>Brezn</li></ul></div></body></html>`);
+    const named = namedBodyContainer(doc);
+    expect(named?.getAttribute('class')).toBe('entry-content');
+    named?.remove();
+    expect(doc.querySelector('.entry-content')).not.toBeNull(); // a copy: the page is untouched
+  });
+  it('is null when the page names no body', () => {
+    expect(namedBodyContainer(parseDocument('<html><body><div><p>Nur Text.</p></div></body></html>'))).toBeNull();
   });
 });

@@ -72,3 +72,25 @@ export function visibleBody(doc: DomDocument): DomElement {
   stripNonContent(body);
   return body;
 }
+
+/**
+ * Class names CMS templates give the element that holds the article body (WordPress, Drupal, TYPO3,
+ * news CMSs); the same family trafilatura's body expressions look for.
+ */
+const BODY_CUE =
+  /(^|[\s_-])(post-?content|entry-?content|article-?content|article__content|article-?body|article__body|articlebody|article-?text|post-?text|post-?body|postbody|entry-?body|story-?body|story-?content|storycontent|field-?body|content-?body|content__body|single-?content|blog-?content|post-?entry|main-?content|page-?content|text-?content|article-?inner|rich-?text|body-?text|fulltext|news-?text)($|[\s_-])/i;
+/** A body container with less text than this is a teaser card, not the article (trafilatura-eval). */
+const MIN_BODY_CONTAINER_CHARS = 200;
+
+/**
+ * The element the page itself names as the article body (`itemprop=articleBody` or a CMS body class),
+ * copied before Readability mutates the document; null when the page names none.
+ */
+export function namedBodyContainer(doc: DomDocument): DomElement | null {
+  for (const el of all(doc.body, '[itemprop=articleBody], article, main, div, section')) {
+    const named = el.getAttribute('itemprop') === 'articleBody' || BODY_CUE.test(el.getAttribute('class') ?? '');
+    if (!named || textOf(el).length < MIN_BODY_CONTAINER_CHARS) continue;
+    return el.cloneNode(true) as DomElement;
+  }
+  return null;
+}

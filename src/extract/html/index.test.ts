@@ -178,3 +178,24 @@ describe.skipIf(!existsSync(join(EVAL, 'gold.json')))('extractHtml on shared tra
     expect(found / total).toBeGreaterThan(0.75);
   });
 });
+
+describe('extractHtml: lede, captions beside images, ad labels, never throws', () => {
+  const lede = 'La ville de Pontarlieu a ouvert lundi un refuge pour les chiens abandonnés, le premier du département.';
+  const p = (s: string) => `<p>${s} Les bénévoles accueillent les visiteurs tous les après-midi, sauf le dimanche, dans l’ancienne ferme.</p>`;
+  const page = `<html lang="fr"><head><title>Un refuge à Pontarlieu</title><meta name="description" content="${lede}"></head><body>
+    <div class="art"><h1>Un refuge à Pontarlieu</h1><div class="chapo">${lede}</div>
+    <div class="visuel"><img src="/chien.jpg"><div class="legende">Le premier pensionnaire, un berger de six ans. Photo : Lucie Marchal</div></div>
+    <div class="corps">${p('Un.')}${p('Deux.')}<div class="pub-slot"><span>Publicité</span></div>${p('Trois.')}${p('Quatre.')}</div></div></body></html>`;
+  const a = extractHtml(page, { url: 'https://pontarlieu-infos.example/refuge' });
+  it('puts the lede first, keeps the caption apart and drops the ad label', () => {
+    expect(a.paragraphs[0]).toBe(lede);
+    expect(a.paragraphs).toHaveLength(5);
+    expect(a.captions).toContain('Le premier pensionnaire, un berger de six ans. Photo : Lucie Marchal');
+    expect(a.paragraphs.join(' ')).not.toContain('Publicité');
+  });
+  it('never throws on junk', () => {
+    for (const junk of ['', '<', '<html><body><figure></figure>', '\u0000\u0001<p>', '<meta name="description" content="' + 'x'.repeat(50) + '">']) {
+      expect(() => extractHtml(junk)).not.toThrow();
+    }
+  });
+});
