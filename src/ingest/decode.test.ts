@@ -54,6 +54,18 @@ describe('decodeBytes', () => {
     expect(d.warnings).toHaveLength(1);
   });
 
+  it('prefers UTF-8 when a page declares a legacy encoding but its bytes are valid multi-byte UTF-8', () => {
+    const page = Buffer.from('<html><head><meta charset="Shift_JIS"></head><body>東京の天気は晴れ</body></html>');
+    const d = decodeBytes(page, 'html');
+    expect(d.text).toContain('東京の天気は晴れ');
+    expect(d.encoding).toBe('utf-8');
+    expect(d.warnings.join(' ')).toMatch(/declared in the document as shift_jis but the bytes are valid UTF-8/);
+    // Real Shift_JIS bytes stay Shift_JIS.
+    const sjis = Buffer.concat([Buffer.from('<html><head><meta charset="Shift_JIS"></head><body>'), Buffer.from([0x93, 0x8c, 0x8b, 0x9e]), Buffer.from('</body></html>')]);
+    expect(decodeBytes(sjis, 'html')).toMatchObject({ encoding: 'shift_jis' });
+    expect(decodeBytes(sjis, 'html').text).toContain('東京');
+  });
+
   it('ignores an unknown transport charset, with a warning', () => {
     const d = decodeBytes(Buffer.from('plain words'), 'text', 'x-made-up');
     expect(d.text).toBe('plain words');

@@ -71,6 +71,11 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
 function decodeWith(bytes: Uint8Array, encoding: string): string {
   // TextDecoder strips a matching BOM itself.
   return new TextDecoder(encoding).decode(bytes);
@@ -98,6 +103,12 @@ export function decodeBytes(bytes: Uint8Array, as: DecodeAs, transportCharset?: 
   if (chosen === 'utf-8' && !isValidUtf8(bytes)) {
     warnings.push(`declared ${foundBy === 'transport' ? 'by the server' : 'in the document'} as UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252`);
     return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
+  }
+  if (chosen && chosen !== 'utf-8' && hasNonAscii(bytes) && isValidUtf8(bytes)) {
+    // Multi-byte UTF-8 that is valid by accident in a legacy encoding is vanishingly rare; pages saved
+    // as UTF-8 that keep their old declaration (Shift_JIS, EUC-JP, ISO-8859-1) are common.
+    warnings.push(`declared ${foundBy === 'transport' ? 'by the server' : 'in the document'} as ${chosen} but the bytes are valid UTF-8; decoded as UTF-8`);
+    return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', foundBy: 'utf-8-valid', warnings };
   }
   if (chosen) return { text: decodeWith(bytes, chosen), encoding: chosen, foundBy, warnings };
   if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', foundBy: 'utf-8-valid', warnings };
