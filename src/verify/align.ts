@@ -3,7 +3,7 @@
  * units. Names may be covered from a small window before the evidence (a pronoun's antecedent); plain words, numbers
  * and dates must be in the evidence units themselves.
  */
-import { roleKey, type DateMention, type NumberMention } from '../text/index.js';
+import { roleKey, stem, type DateMention, type NumberMention } from '../text/index.js';
 import { roleKeyString } from '../text/roles.js';
 import { WEAK_WORDS } from './lexicon.js';
 import { idf, neighbour, tokenKeys, type SourceIndex, type Unit, type UnitToken } from './retrieve.js';
@@ -24,6 +24,10 @@ export interface Item {
   date?: DateMention;
   /** Outlet words: their keys, all of which must be in one evidence unit. */
   outletKeys?: string[];
+  /** Closed word class of a plain word ("colour", "ordinal", "nation": classes.ts): such a word must be supported. */
+  cls?: string;
+  /** A name token the name's other tokens may stand for (a first name whose surname the evidence has). */
+  nameFallback?: boolean;
 }
 
 /** How many sentences before an evidence unit may hold a name's antecedent. */
@@ -75,7 +79,7 @@ export function covers(index: SourceIndex, item: Item, units: readonly Unit[], w
     case 'name': {
       const t = item.token!;
       for (const u of window) if (u.names.has(t.norm) || u.keys.has(t.key) || u.syns.has(t.syn)) return u;
-      if (item.entityNames?.length) for (const u of window) if (item.entityNames.some((n) => u.names.has(n))) return u;
+      if (item.nameFallback && item.entityNames?.length) for (const u of window) if (item.entityNames.some((n) => n !== t.norm && u.names.has(n))) return u;
       return null;
     }
     case 'role': {
@@ -91,7 +95,10 @@ export function covers(index: SourceIndex, item: Item, units: readonly Unit[], w
       return null;
     }
     case 'number': {
-      for (const u of units) if (u.numbers.some((n) => numberMatches(item.number!, n))) return u;
+      const n = item.number!;
+      // "one-month": a count with a unit matches a bare number only where the evidence names the same unit.
+      const unitKey = n.unit ? stem(n.unit) : null;
+      for (const u of units) if (u.numbers.some((x) => numberMatches(n, x) && (!unitKey || n.kind === 'money' || n.kind === 'percent' || x.unit !== null || u.keys.has(unitKey)))) return u;
       return null;
     }
     case 'date': {

@@ -74,10 +74,52 @@ const SYNONYM: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
-/** The lemma-ish key two inflected forms share ("said" = "say", "meetings" = "meet"). */
+/**
+ * Derivational suffixes folded onto the verb or adjective they come from, so that "invasion" meets "invaded",
+ * "approval" meets "approved", "financially" meets "financial". Rules on the light stem's output, each keeping a base
+ * of at least four letters (so "tension", "version", "comment" stay whole). General English morphology.
+ */
+const DERIVATIONS: readonly [RegExp, string][] = [
+  [/^(.{4,}?)icalli$/, '$1ic'],
+  [/^(.{4,}?)alli$/, '$1al'],
+  [/^(.{4,}?)(ous|ful|ent|ant)li$/, '$1$2'],
+  [/^(.{4,}?)(iv|at)eli$/, '$1$2'],
+  [/^(.{4,})ness$/, '$1'],
+  [/^(.{4,}?)ification$/, '$1ifi'],
+  [/^(.{4,}?)i[sz]ation$/, '$1iz'],
+  [/^(.{3,}?)ation$/, '$1at'],
+  [/^(.{4,}?)([ce])tion$/, '$1$2t'],
+  [/^(.{4,}?)ption$/, '$1pt'],
+  [/^(.{3,}?)etion$/, '$1et'],
+  [/^(.{2,}?)(lu|ru|va|ci|vi|lo|li)sion$/, '$1$2d'],
+  [/^(.{4,}?)nsion$/, '$1nd'],
+  [/^(.{4,}?)ment$/, '$1'],
+  [/^(.{4,}?)(v|s|w|ni)al$/, '$1$2'],
+];
+
+const DERIVED_TAIL = /(?:li|ness|ion|ment|al)$/;
+const derived = new Map<string, string>();
+
+function derive(key: string): string {
+  if (key.length < 7 || !DERIVED_TAIL.test(key)) return key;
+  let out = derived.get(key);
+  if (out !== undefined) return out;
+  out = key;
+  for (const [re, to] of DERIVATIONS) if (re.test(key)) {
+    out = key.replace(re, to).replace(/e+$/, '').replace(/i[sz]$/, 'iz');
+    break;
+  }
+  if (derived.size > 50_000) derived.clear();
+  derived.set(key, out);
+  return out;
+}
+
+/** The lemma-ish key two inflected forms share ("said" = "say", "meetings" = "meet", "invasion" = "invade"). */
 export function lemmaKey(norm: string, stemmed: string): string {
   const irr = IRREGULAR[norm];
-  return irr ? stem(irr) : stemmed;
+  if (irr) return stem(irr);
+  // British and American spellings of -ise/-ize verbs meet.
+  return derive(stemmed.endsWith('is') && /is(?:e|ed|es|ing)$/.test(norm) ? `${stemmed.slice(0, -2)}iz` : stemmed);
 }
 
 /** The key a paraphrase shares with its original ("announced" = "said"), or the lemma key itself. */
@@ -85,9 +127,39 @@ export function synonymKey(lemma: string): string {
   return SYNONYM.get(lemma) ?? lemma;
 }
 
-/** Nation key of a word ("ukrainian" → "ukraine"), or null. */
+/**
+ * Capitals and a few large cities → nation key, one way only: a source naming the city supports the country ("London"
+ * supports "U.K."), never the reverse. General knowledge, not fitted to any item.
+ */
+const CITY_NATION: ReadonlyMap<string, string> = new Map(Object.entries({
+  london: 'uk', manchester: 'uk', birmingham: 'uk', liverpool: 'uk', edinburgh: 'scotland', glasgow: 'scotland',
+  cardiff: 'wales', belfast: 'uk', dublin: 'ireland', 'new york': 'us', chicago: 'us', 'los angeles': 'us', boston: 'us',
+  ottawa: 'canada', toronto: 'canada', montreal: 'canada', vancouver: 'canada', canberra: 'australia', sydney: 'australia',
+  melbourne: 'australia', brisbane: 'australia', perth: 'australia', wellington: 'new zealand', auckland: 'new zealand',
+  madrid: 'spain', barcelona: 'spain', rome: 'italy', milan: 'italy', lisbon: 'portugal', amsterdam: 'netherlands',
+  brussels: 'belgium', vienna: 'austria', bern: 'switzerland', zurich: 'switzerland', geneva: 'switzerland',
+  warsaw: 'poland', prague: 'czech republic', budapest: 'hungary', bucharest: 'romania', athens: 'greece',
+  stockholm: 'sweden', oslo: 'norway', copenhagen: 'denmark', helsinki: 'finland', tallinn: 'estonia', riga: 'latvia',
+  vilnius: 'lithuania', minsk: 'belarus', ankara: 'turkey', istanbul: 'turkey', tehran: 'iran', baghdad: 'iraq',
+  damascus: 'syria', beirut: 'lebanon', jerusalem: 'israel', 'tel aviv': 'israel', cairo: 'egypt', riyadh: 'saudi arabia',
+  doha: 'qatar', islamabad: 'pakistan', karachi: 'pakistan', delhi: 'india', 'new delhi': 'india', mumbai: 'india',
+  tokyo: 'japan', osaka: 'japan', seoul: 'south korea', pyongyang: 'north korea', shanghai: 'china', 'hong kong': 'china',
+  taipei: 'taiwan', brasilia: 'brazil', 'rio de janeiro': 'brazil', 'sao paulo': 'brazil', 'buenos aires': 'argentina',
+  caracas: 'venezuela', 'mexico city': 'mexico', lagos: 'nigeria', abuja: 'nigeria', johannesburg: 'south africa',
+  'cape town': 'south africa', pretoria: 'south africa', 'st petersburg': 'russia', odesa: 'ukraine', odessa: 'ukraine',
+  kharkiv: 'ukraine', lviv: 'ukraine', munich: 'germany', frankfurt: 'germany', hamburg: 'germany', marseille: 'france',
+  lyon: 'france', washington: 'us', kyiv: 'ukraine', kiev: 'ukraine', moscow: 'russia', kremlin: 'russia', berlin: 'germany',
+  paris: 'france', beijing: 'china',
+}));
+
+/** Nation keys a source word supports beyond its own (a city → its country), or null. */
+export function impliedNation(norm: string): string | null {
+  return CITY_NATION.get(norm) ?? null;
+}
+
+/** Nation key of a word ("ukrainian" → "ukraine"), or null. A city keeps its own key: "Moscow" is not "Russian". */
 export function nationKey(norm: string): string | null {
-  return NATION_KEY.get(norm) ?? null;
+  return CITY_NATION.has(norm) ? null : (NATION_KEY.get(norm) ?? null);
 }
 
 export const NEGATIONS = new Set(['not', 'never', 'no', 'nor', 'cannot', 'neither', 'without', 'none', 'nobody', 'nothing']);
@@ -96,11 +168,55 @@ export function isNegation(norm: string): boolean {
   return NEGATIONS.has(norm) || /n't$|n’t$/.test(norm);
 }
 
-/** Antonym pairs that make a sentence say the opposite ("increase"/"decline"): a swap is a contradiction. */
-export const ANTONYMS: readonly [string, string][] = [
-  ['increase', 'decline'], ['rise', 'fall'], ['win', 'lose'], ['accept', 'reject'], ['guilty', 'innocent'],
-  ['approve', 'reject'], ['convict', 'acquit'], ['arrest', 'release'], ['agree', 'refuse'], ['support', 'oppose'],
-];
+/**
+ * Antonym pairs that make a sentence say the opposite ("increase"/"decline"): a swap is a contradiction. Written from
+ * general English (verbs of change, outcomes, legal and business events, evaluative adjectives, directions in time);
+ * none was added to fit a benchmark item. Each word is compared by its stem, so one form per word is enough.
+ */
+const ANTONYM_TEXT = `
+increase:decline increase:decrease increase:reduce increase:cut increase:drop increase:fall rise:fall rise:drop rise:decline
+grow:shrink growth:decline expand:contract expand:shrink gain:loss gain:lose profit:loss surplus:deficit boost:cut boost:hurt
+raise:lower raise:cut higher:lower high:low highest:lowest more:less most:least many:few larger:smaller large:small big:small
+up:down upward:downward ahead:behind ahead:back forward:backward forward:back forwards:backwards before:after earlier:later
+early:late past:future first:last start:end begin:end open:close opened:closed opening:closing enter:exit arrive:depart
+win:lose won:lost winner:loser victory:defeat succeed:fail success:failure pass:fail accept:reject approve:reject
+approve:veto allow:ban allow:forbid allow:prohibit permit:ban permit:forbid legal:illegal legalise:ban legalize:ban
+agree:disagree agree:refuse support:oppose supporter:opponent for:against favour:oppose praise:criticise praise:condemn
+welcome:condemn welcome:reject confirm:deny admit:deny include:exclude add:remove join:leave join:quit hire:fire
+hire:dismiss employ:dismiss appoint:dismiss appoint:sack elect:defeat promote:demote buy:sell purchase:sell import:export
+borrow:lend lend:repay give:take send:receive attack:defend offence:defence offensive:defensive war:peace peaceful:violent
+violent:nonviolent guilty:innocent convict:acquit conviction:acquittal charge:acquit arrest:release arrest:free
+arrest:acquit jail:release detain:release capture:release imprison:release prosecute:acquit sentence:acquit
+guilty:acquitted legal:unlawful lawful:unlawful true:false truth:lie honest:dishonest right:wrong correct:incorrect
+positive:negative optimistic:pessimistic safe:dangerous safe:unsafe healthy:sick alive:dead live:die survive:die
+survived:killed rescue:abandon save:kill save:sink save:destroy protect:destroy build:destroy build:demolish create:destroy
+construct:demolish repair:damage fix:break strengthen:weaken strong:weak stronger:weaker rich:poor wealthy:poor
+success:collapse thrive:struggle thriving:struggling prosper:struggle booming:struggling booming:ailing flourishing:failing
+profitable:unprofitable solvent:insolvent stable:unstable healthy:troubled successful:troubled successful:struggling
+triumphant:troubled triumphant:struggling victorious:defeated popular:unpopular famous:unknown public:private
+known:unknown likely:unlikely possible:impossible certain:uncertain sure:unsure clear:unclear able:unable
+complete:incomplete finished:unfinished full:empty present:absent present:missing found:lost find:lose
+inside:outside internal:external domestic:foreign local:national urban:rural north:south east:west northern:southern
+eastern:western left:right leftist:rightist liberal:conservative democratic:authoritarian majority:minority
+maximum:minimum max:min top:bottom upper:lower above:below over:under rich:cheap expensive:cheap cheaper:costlier
+hot:cold warm:cold wet:dry heavy:light fast:slow quick:slow faster:slower long:short longer:shorter old:new old:young
+older:younger ancient:modern senior:junior adult:child male:female men:women husband:wife father:mother son:daughter
+brother:sister king:queen boy:girl day:night morning:evening dawn:dusk summer:winter spring:autumn friend:enemy
+ally:enemy ally:rival cooperate:compete peace:conflict calm:unrest ceasefire:offensive truce:war withdraw:deploy
+withdraw:advance retreat:advance invade:withdraw invasion:withdrawal occupy:liberate occupation:liberation
+annex:cede surrender:resist lift:impose ease:tighten relax:tighten loosen:tighten cut:hike cut:raise lower:hike
+pay:owe credit:debit income:expense revenue:cost export:import supply:demand accept:decline accepted:declined
+remember:forget love:hate like:dislike happy:sad happy:unhappy pleased:angry pleased:disappointed satisfied:dissatisfied
+agreeable:hostile friendly:hostile warm:hostile praise:blame reward:punish hero:villain victim:perpetrator victim:attacker
+victim:killer legal:criminal obey:violate comply:violate respect:violate keep:break keep:breach uphold:overturn
+uphold:overrule uphold:reverse confirm:overturn upheld:overturned affirm:overturn prove:disprove include:omit
+increase:lower worsen:improve improve:deteriorate better:worse best:worst good:bad positive:critical recover:relapse
+recovery:recession boom:bust boom:recession expansion:recession inflation:deflation bull:bear bullish:bearish
+online:offline connect:disconnect lock:unlock load:unload pack:unpack arm:disarm armed:unarmed mount:dismount
+ascend:descend climb:descend push:pull attract:repel fill:drain float:sink rise:sink rise:plunge soar:plunge
+soar:slump surge:slump surge:plunge jump:slide jump:fall climb:fall gain:slip rally:slump
+`;
+export const ANTONYMS: readonly [string, string][] = ANTONYM_TEXT.split(/\s+/).filter(Boolean).map((p) => p.split(':') as [string, string]);
 
 /**
  * Length-preserving text preparation for matching: "U.K." → "UK  ", "20 000" → "20,000". Offsets into the result

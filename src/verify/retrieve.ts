@@ -3,7 +3,7 @@
  * the units' keys for retrieving candidate evidence.
  */
 import { analyse, contentWords, findNumbers, type Analysis, type DateMention, type Entity, type NumberMention } from '../text/index.js';
-import { isNegation, lemmaKey, nationKey, prepText, synonymKey } from './lexicon.js';
+import { impliedNation, isNegation, lemmaKey, nationKey, prepText, synonymKey } from './lexicon.js';
 import type { SourceDoc } from './types.js';
 
 export interface UnitToken {
@@ -61,9 +61,15 @@ export interface SourceIndex {
 
 export function tokenKeys(text: string, offset = 0): UnitToken[] {
   const out: UnitToken[] = [];
-  for (const w of contentWords(prepText(text))) {
+  const prepped = prepText(text);
+  for (const w of contentWords(prepped)) {
     const key = w.kind === 'number' ? w.norm.replace(/,/g, '') : lemmaKey(w.norm, w.stem);
     out.push({ start: w.start + offset, end: w.end + offset, norm: w.norm, key, syn: nationKey(w.norm) ?? synonymKey(key) });
+  }
+  // "US" (and "U.S.", prepared to "US") is a country, not the stopword "us".
+  if (prepped.includes('US')) {
+    for (const m of prepped.matchAll(/\bUS\b/g)) out.push({ start: m.index + offset, end: m.index + 2 + offset, norm: 'us', key: 'usa', syn: 'us' });
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -152,7 +158,7 @@ export function buildSourceIndex(docs: readonly SourceDoc[]): SourceIndex {
         text: s.text,
         tokens,
         keys: new Set(tokens.map((t) => t.key)),
-        syns: new Set(tokens.map((t) => t.syn)),
+        syns: new Set([...tokens.map((t) => t.syn), ...tokens.flatMap((t) => impliedNation(t.norm) ?? [])]),
         names,
         entities,
         numbers: numbersIn(s.text, sDates, s.start),

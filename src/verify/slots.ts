@@ -5,7 +5,8 @@
 import { roleKey, stem, type Mention } from '../text/index.js';
 import { roleKeyString } from '../text/roles.js';
 import { dateMatches, numberMatches, type Item } from './align.js';
-import { ANTONYMS } from './lexicon.js';
+import { ANTONYMS, lemmaKey } from './lexicon.js';
+import { closedClass } from './classes.js';
 import { tokenKeys, type SourceIndex, type Unit, type UnitToken } from './retrieve.js';
 import type { Conflict, Evidence } from './types.js';
 
@@ -42,7 +43,7 @@ export function roleConflicts(index: SourceIndex, mentions: readonly Mention[], 
 }
 
 /** A number or date the claim states and the evidence states differently. */
-export function valueConflicts(index: SourceIndex, missing: readonly Item[], chosen: readonly Unit[]): Conflict[] {
+export function valueConflicts(index: SourceIndex, missing: readonly Item[], chosen: readonly Unit[], claimKeys: readonly string[] = []): Conflict[] {
   const out: Conflict[] = [];
   for (const item of missing) {
     if (item.kind === 'number' && item.number) {
@@ -65,24 +66,46 @@ export function valueConflicts(index: SourceIndex, missing: readonly Item[], cho
           break;
         }
       }
-    } else if (item.kind === 'word' && item.token) {
+    } else if ((item.kind === 'word' || item.kind === 'name') && item.token) {
       const k = item.token.key;
-      for (const [a, b] of ANTONYMS) {
-        const ka = stem(a);
-        const kb = stem(b);
-        const opposite = k === ka ? kb : k === kb ? ka : null;
-        if (!opposite) continue;
-        const u = chosen.find((x) => x.keys.has(opposite));
-        if (u) {
-          const w = u.tokens.find((t) => t.key === opposite)!;
-          out.push({ kind: 'other', claimSpan: item.text, sourceSpan: index.sources[u.source]!.doc.text.slice(w.start, w.end), evidence: unitEvidence(index, u, 1), explanation: `the claim says "${item.text}"; the source says the opposite` });
-          break;
-        }
+      const opposite = ANTONYM_OF.get(k);
+      const u = opposite ? chosen.find((x) => [...opposite].some((o) => x.keys.has(o))) : undefined;
+      if (u && opposite) {
+        const w = u.tokens.find((t) => opposite.has(t.key))!;
+        out.push({ kind: 'other', claimSpan: item.text, sourceSpan: index.sources[u.source]!.doc.text.slice(w.start, w.end), evidence: unitEvidence(index, u, 1), explanation: `the claim says "${item.text}"; the source says the opposite` });
+        continue;
+      }
+      // A closed-class word ("white", "third", "woman") where the evidence has another of its class, and the claim's
+      // own class members do not account for it.
+      if (!item.cls) continue;
+      const claimSide = new Set(claimKeys);
+      for (const x of chosen) {
+        const w = x.tokens.find((t) => t.key !== k && t.syn !== item.token!.syn && !claimSide.has(t.key) && closedClass(t.norm) === item.cls);
+        if (!w) continue;
+        out.push({ kind: item.cls === 'nation' ? 'place' : 'other', claimSpan: item.text, sourceSpan: index.sources[x.source]!.doc.text.slice(w.start, w.end), evidence: unitEvidence(index, x, 1), explanation: `the claim says "${item.text}" where the source says "${index.sources[x.source]!.doc.text.slice(w.start, w.end)}"` });
+        break;
       }
     }
   }
   return out;
 }
+
+/** Stem → stems of its antonyms (both directions). */
+const ANTONYM_OF: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const m = new Map<string, Set<string>>();
+  const add = (a: string, b: string): void => {
+    let set = m.get(a);
+    if (!set) m.set(a, (set = new Set()));
+    set.add(b);
+  };
+  for (const [a, b] of ANTONYMS) {
+    const ka = lemmaKey(a, stem(a));
+    const kb = lemmaKey(b, stem(b));
+    add(ka, kb);
+    add(kb, ka);
+  }
+  return m;
+})();
 
 const NEG_RE = /\b(not|never|no|cannot|\w+n[’']t)\b/gi;
 
