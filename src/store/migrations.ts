@@ -50,4 +50,49 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX articles_published ON articles (published);
   `,
+  // 2: syndication families, stories and storylines, recomputed from the latest version of every article
+  // (src/pipeline/cluster.ts). Story and storyline ids are never reused (AUTOINCREMENT) and are carried over
+  // recomputations by membership overlap, so `s12` keeps meaning the same story.
+  `
+  CREATE TABLE families (
+    id           TEXT    PRIMARY KEY,                 -- family:<canonical article id>
+    canonical_id INTEGER NOT NULL REFERENCES articles (raw_id) ON DELETE CASCADE,
+    computed_at  TEXT    NOT NULL
+  );
+  CREATE TABLE family_members (
+    family_id  TEXT    NOT NULL REFERENCES families (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (raw_id) ON DELETE CASCADE,
+    similarity REAL    NOT NULL,
+    adds_json  TEXT    NOT NULL,                      -- [{text, start, end}] sentences this copy adds
+    drops_json TEXT    NOT NULL,                      -- [{text, start, end}] canonical sentences it drops
+    PRIMARY KEY (family_id, article_id)
+  );
+  CREATE INDEX family_members_article ON family_members (article_id);
+  CREATE TABLE stories (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT, -- shown as s<id>
+    title           TEXT,
+    first_published TEXT,
+    last_published  TEXT,
+    articles        INTEGER NOT NULL,
+    families        INTEGER NOT NULL,                  -- independent sources
+    computed_at     TEXT    NOT NULL
+  );
+  CREATE TABLE story_members (
+    story_id   INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (raw_id) ON DELETE CASCADE,
+    family_id  TEXT    NOT NULL,
+    PRIMARY KEY (story_id, article_id)
+  );
+  CREATE INDEX story_members_article ON story_members (article_id);
+  CREATE TABLE storylines (
+    id INTEGER PRIMARY KEY AUTOINCREMENT
+  );
+  CREATE TABLE storyline_stories (
+    storyline_id INTEGER NOT NULL REFERENCES storylines (id) ON DELETE CASCADE,
+    story_id     INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    PRIMARY KEY (storyline_id, story_id)
+  );
+  CREATE INDEX storyline_stories_story ON storyline_stories (story_id);
+  `,
 ];

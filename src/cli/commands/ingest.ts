@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clusterStore, clusterSummary } from '../../pipeline/cluster.js';
 import { ingestInto } from '../../pipeline/ingest.js';
 import { collectOptions, dbOption, fetchOptionFlags, openStore, type DbFlag, type FetchFlags } from '../options.js';
 import { EXIT, writeJsonLine } from '../output.js';
@@ -27,8 +28,9 @@ export function registerIngest(program: Command): void {
       });
       progress.finish();
       const summary = `ingest: ${totals.stored} stored, ${totals.unchanged} unchanged, ${totals.failed} failed` + (totals.expanded ? `, ${totals.expanded} feeds/lists expanded` : '');
-      if (opts.json) process.stderr.write(summary + '\n');
-      else process.stdout.write(summary + '\n');
+      const clustered = clusterSummary(clusterStore(store));
+      if (opts.json) process.stderr.write(summary + '\n' + clustered + '\n');
+      else process.stdout.write(summary + '\n' + clustered + '\n');
       process.exitCode = totals.failed > 0 ? EXIT.someFailed : EXIT.ok;
     } finally {
       store.close();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clusterStore, clusterSummary } from '../../pipeline/cluster.js';
 import { reprocessArticles } from '../../pipeline/reprocess.js';
 import { dbOption, openStore, type DbFlag } from '../options.js';
 import { EXIT } from '../output.js';
@@ -15,6 +16,7 @@ export function registerReprocess(program: Command): void {
       progress.finish();
       for (const f of totals.failed) process.stderr.write(`error: ${f.error}\n`);
       process.stdout.write(`reprocess: ${totals.rebuilt} articles rebuilt from raw, ${totals.failed.length} failed\n`);
+      process.stdout.write(clusterSummary(clusterStore(store)) + '\n');
       process.exitCode = totals.failed.length ? EXIT.someFailed : EXIT.ok;
     } finally {
       store.close();

@@ -1,18 +1,39 @@
 import type { Command } from 'commander';
+import { ClusterStore } from '../../store/clusters.js';
+import { parseStoryRef, renderStory, storyJson, storylineRef } from './stories.js';
 import { dbOption, openStore, type DbFlag } from '../options.js';
 import { EXIT, renderArticle, writeJsonLine } from '../output.js';
 
 export function registerShow(program: Command): void {
   const cmd = program
     .command('show')
-    .description('show a stored article: cleaned text, metadata, and what cleaning removed and why')
-    .argument('<id>', 'article id (from `roundup articles`)')
-    .option('--json', 'the article as JSON, with its raw record provenance');
+    .description('show a stored article (cleaned text, metadata, what cleaning removed) or a story s<N> (members by family, what each copy adds and drops, its storyline)')
+    .argument('<id>', 'article id (from `roundup articles`) or story id s<N> (from `roundup stories`)')
+    .option('--json', 'the article as JSON, with its raw record provenance (or the story as JSON)');
   dbOption(cmd);
   cmd.action((idArg: string, opts: DbFlag & { json?: boolean }) => {
     const id = Number(idArg);
     const store = openStore(opts);
     try {
+      const storyId = parseStoryRef(idArg);
+      if (storyId !== null) {
+        const d = new ClusterStore(store.db).getStory(storyId);
+        if (!d) {
+          process.stderr.write(`show: no story "${idArg}" in ${store.db.name} (see \`roundup stories\`)\n`);
+          process.exitCode = EXIT.fatal;
+          return;
+        }
+        if (opts.json) {
+          writeJsonLine({
+            ...storyJson(d),
+            members: d.members,
+            families: d.familyDetails,
+            storyline: d.storyline === null ? null : { id: storylineRef(d.storyline), stories: d.storylineStories.map(storyJson) },
+            independent: d.families,
+          });
+        } else process.stdout.write(renderStory(d));
+        return;
+      }
       const article = Number.isInteger(id) && id > 0 ? store.articles.get(id) : null;
       if (!article) {
         process.stderr.write(`show: no article with id "${idArg}" in ${store.db.name}\n`);

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:stories`: story clustering speed and peak memory on streams of 1k, 10k and 100k articles, each
+ * size in its own process (so peak RSS is its own). Reports articles per second (wall), peak RSS, and the cost per
+ * article relative to the smallest size, so the growth of cost with volume is visible (near-linear is the bar).
+ *
+ * Data, read at run time (never copied into the repository): the texts of ../shared/data/ecbplus-dev/docs.jsonl
+ * (772 news documents) and the extracted body text of the first `--pages` (default 200) pages of
+ * ../shared/data/trafilatura-eval. Each source text is one "event" with a made-up event day. An article of the
+ * stream is a sampled source text, perturbed: its sentences shuffled (each sentence moves with probability 0.3),
+ * 5% of its words swapped for words of another source, one sentence dropped at random, and its date shifted by
+ * 0–2 days from the event day (so the stream holds many reworded copies of each event over a few days).
+ * Deterministic: a seeded PRNG (mulberry32, `--seed`, default 1).
+ *
+ * Usage: node dist/bench/stories.js [--sizes 1000,10000,100000] [--pages 200] [--seed 1]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { articleText, extractDocument } from '../src/extract/index.js';
+import { clusterStories, type StoryInput } from '../src/stories/index.js';
+
+const here = fileURLToPath(import.meta.url);
+const repoRoot = resolve(dirname(here), '..', '..');
+const dataDir = resolve(repoRoot, '..', 'shared', 'data');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sources(pages: number): string[] {
+  const out: string[] = [];
+  const ecb = join(dataDir, 'ecbplus-dev', 'docs.jsonl');
+  if (existsSync(ecb)) {
+    for (const line of readFileSync(ecb, 'utf8').split('\n')) if (line.trim()) out.push((JSON.parse(line) as { text: string }).text);
+  }
+  const html = join(dataDir, 'trafilatura-eval', 'html');
+  if (existsSync(html)) {
+    for (const f of readdirSync(html).sort().slice(0, pages)) {
+      const a = extractDocument({ content: readFileSync(join(html, f), 'utf8'), kind: 'html' });
+      const text = articleText(a);
+      if (text.length > 400) out.push(text);
+    }
+  }
+  return out;
+}
+
+function stream(n: number, src: string[], seed: number): StoryInput[] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const base = Date.UTC(2030, 0, 1);
+  // Every source is an event on its own day, spread over a year.
+  const eventDay = src.map(() => Math.floor(rnd() * 365));
+  const sents = src.map((t) => t.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim()));
+  const docs: StoryInput[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(rnd() * src.length);
+    let ss = [...sents[k]!];
+    for (let j = 0; j < ss.length; j++) {
+      if (rnd() < 0.3) {
+        const m = Math.floor(rnd() * ss.length);
+        [ss[j], ss[m]] = [ss[m]!, ss[j]!];
+      }
+    }
+    if (ss.length > 3) ss.splice(Math.floor(rnd() * ss.length), 1);
+    const other = pick(sents).join(' ').split(/\s+/);
+    ss = ss.map((s) => s.split(' ').map((w) => (rnd() < 0.05 ? pick(other) : w)).join(' '));
+    const day = eventDay[k]! + Math.floor(rnd() * 3);
+    docs.push({ id: `a${String(i).padStart(6, '0')}`, title: ss[0]!.slice(0, 120), text: ss.join('\n\n'), published: new Date(base + day * 86_400_000).toISOString().slice(0, 10) });
+  }
+  return docs;
+}
+
+interface Result {
+  articles: number;
+  seconds: number;
+  peakRssMB: number;
+  /** RSS once the source texts are loaded and the stream built, before clustering. */
+  baseRssMB: number;
+  stories: number;
+}
+
+function child(size: number): void {
+  const src = sources(Number(arg('pages', '200')));
+  const docs = stream(size, src, Number(arg('seed', '1')));
+  const baseRssMB = process.memoryUsage().rss / 2 ** 20;
+  const t0 = performance.now();
+  const r = clusterStories(docs);
+  const seconds = (performance.now() - t0) / 1000;
+  const out: Result = { articles: size, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024, baseRssMB, stories: r.stories.length };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+function main(): void {
+  if (process.argv.includes('--child')) {
+    child(Number(arg('size', '1000')));
+    return;
+  }
+  if (!existsSync(join(dataDir, 'ecbplus-dev', 'docs.jsonl'))) {
+    process.stderr.write(`bench:stories: ${dataDir}/ecbplus-dev is absent; nothing to measure\n`);
+    return;
+  }
+  const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
+  const results: Result[] = [];
+  for (const size of sizes) {
+    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', here, '--child', '--size', String(size), '--pages', arg('pages', '200'), '--seed', arg('seed', '1')], { encoding: 'utf8', maxBuffer: 2 ** 26 });
+    if (p.status !== 0) {
+      process.stderr.write(`size ${size} failed: ${p.stderr}\n`);
+      continue;
+    }
+    const r = JSON.parse(p.stdout.trim().split('\n').pop()!) as Result;
+    results.push(r);
+    process.stdout.write(`${String(size).padStart(7)} articles: ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s, ${r.seconds.toFixed(1).padStart(7)} s, peak RSS ${r.peakRssMB.toFixed(0).padStart(5)} MB (${r.baseRssMB.toFixed(0)} MB before clustering), ${r.stories} stories\n`);
+  }
+  const first = results[0];
+  if (first) {
+    process.stdout.write('\ncost per article relative to the smallest size (1.0 = linear):\n');
+    for (const r of results) process.stdout.write(`${String(r.articles).padStart(7)}: ${(r.seconds / r.articles / (first.seconds / first.articles)).toFixed(2)}\n`);
+  }
+}
+
+main();

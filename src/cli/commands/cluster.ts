@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { articleText, extractRaw } from '../../extract/index.js';
+import { findFamilies, type Family } from '../../families/index.js';
+import { collect } from '../../ingest/index.js';
+import { clusterStories, type StoryInput, type StoryResult } from '../../stories/index.js';
+import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
+import { clip, EXIT, writeJsonLine } from '../output.js';
+
+export interface Clustered {
+  docs: StoryInput[];
+  families: Family[];
+  result: StoryResult;
+  failures: string[];
+}
+
+/** Inputs → articles (collect + extractRaw) → families → stories and storylines. Ids are the inputs. */
+export async function clusterInputs(inputs: string[], flags: FetchFlags = {}): Promise<Clustered> {
+  const docs: StoryInput[] = [];
+  const failures: string[] = [];
+  const seen = new Set<string>();
+  for await (const event of collect(inputs, collectOptions(flags))) {
+    if (event.type === 'failure') failures.push(`${event.input}: ${event.error.message}`);
+    else if (event.type === 'document') {
+      if (seen.has(event.input)) continue;
+      seen.add(event.input);
+      const a = extractRaw(event.raw);
+      docs.push({ id: event.input, text: articleText(a), title: a.title, published: a.published, publisher: a.publisher, language: a.language });
+    }
+  }
+  const families = findFamilies(docs.map((d) => ({ id: d.id, text: d.text, title: d.title, published: d.published, publisher: d.publisher })));
+  return { docs, families, result: clusterStories(docs, { families }), failures };
+}
+
+export function registerCluster(program: Command): void {
+  const cmd = program
+    .command('cluster')
+    .description('group inputs into syndication families, stories (one event) and storylines (stories over days); nothing stored')
+    .argument('<inputs...>', 'paths, folders, http(s) URLs, feeds, or - for standard input')
+    .option('--json', 'one JSON object: {stories, families, storylines}');
+  fetchOptionFlags(cmd);
+  cmd.action(async (inputs: string[], opts: FetchFlags & { json?: boolean }) => {
+    const { docs, families, result, failures } = await clusterInputs(inputs, opts);
+    for (const f of failures) process.stderr.write(`error: ${f}\n`);
+    const lineOf = new Map(result.storylines.flatMap((l) => l.stories.map((s) => [s, l.id] as const)));
+    if (opts.json) {
+      writeJsonLine({
+        stories: result.stories.map((s) => ({ id: s.id, title: s.title, members: s.members, families: s.families.length, first: s.first, last: s.last, storyline: lineOf.get(s.id) ?? null })),
+        families: families.map((f) => ({ id: f.id, canonical: f.canonical, members: f.members.map((m) => m.id) })),
+        storylines: result.storylines,
+      });
+    } else {
+      const meta = new Map(docs.map((d) => [d.id, d]));
+      const familyOf = new Map(families.flatMap((f) => f.members.map((m) => [m.id, f] as const)));
+      const out: string[] = [`${docs.length} articles, ${families.length} families, ${result.stories.length} stories, ${result.storylines.length} storylines`, ''];
+      for (const s of result.stories) {
+        const span = s.first ? ` ${s.first.slice(0, 10)}${s.last && s.last.slice(0, 10) !== s.first.slice(0, 10) ? `..${s.last.slice(0, 10)}` : ''}` : '';
+        out.push(`${s.id}  ${clip(s.title ?? '(untitled)', 90)}`);
+        out.push(`    ${s.members.length} articles, ${s.families.length} independent${span}${lineOf.has(s.id) ? `, storyline ${lineOf.get(s.id)}` : ''}`);
+        for (const m of s.members) {
+          const f = familyOf.get(m);
+          const copy = f && f.canonical !== m ? ` (copy of ${f.canonical})` : '';
+          out.push(`    - ${m}${copy}${meta.get(m)?.publisher ? `  [${meta.get(m)!.publisher}]` : ''}`);
+        }
+        out.push('');
+      }
+      for (const l of result.storylines) out.push(`storyline ${l.id}: ${l.stories.join(' → ')}`);
+      process.stdout.write(out.join('\n').trimEnd() + '\n');
+    }
+    process.exitCode = failures.length ? EXIT.someFailed : EXIT.ok;
+  });
+}

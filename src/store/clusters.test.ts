@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clusterStore } from '../pipeline/cluster.js';
+import { ingestInto } from '../pipeline/ingest.js';
+import { ClusterStore } from './clusters.js';
+import { Store } from './index.js';
+
+describe('ClusterStore (migration 2)', () => {
+  it('stores stories ranked by families, with stable ids across recomputation', async () => {
+    const store = Store.open(':memory:');
+    try {
+      await ingestInto(store, [join(process.cwd(), 'examples', 'corpus')]);
+      const t = clusterStore(store);
+      expect(t.stories).toBe(4);
+      const clusters = new ClusterStore(store.db);
+      const first = clusters.listStories();
+      expect(first[0]!.families).toBe(3);
+      expect(first[0]!.articles).toBe(7);
+      const detail = clusters.getStory(first[0]!.id)!;
+      expect(detail.familyDetails.some((f) => f.members.length === 5 && f.members.some((m) => m.adds.length > 0))).toBe(true);
+      expect(detail.storylineStories).toHaveLength(2);
+      clusterStore(store);
+      expect(clusters.listStories().map((s) => [s.id, s.title])).toEqual(first.map((s) => [s.id, s.title]));
+    } finally {
+      store.close();
+    }
+  });
+});

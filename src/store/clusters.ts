@@ -1,0 +1,210 @@
+/**
+ * Families, stories and storylines as stored (migration 2). Written whole by each recomputation
+ * (src/pipeline/cluster.ts); story and storyline ids carry over by membership overlap.
+ */
+import type { Db } from './db.js';
+
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface FamilyRow {
+  id: string;
+  canonical: number;
+  members: { id: number; similarity: number; adds: SentenceSpan[]; drops: SentenceSpan[] }[];
+}
+
+export interface StoryRow {
+  /** Article ids, ordered by (published, id). */
+  members: number[];
+  /** Family id of each member (same order). */
+  familyOf: string[];
+  title: string | null;
+  first: string | null;
+  last: string | null;
+  families: number;
+}
+
+export interface StorySummary {
+  id: number;
+  title: string | null;
+  articles: number;
+  families: number;
+  first: string | null;
+  last: string | null;
+  storyline: number | null;
+}
+
+export interface StoryDetail extends StorySummary {
+  members: { id: number; familyId: string; title: string | null; publisher: string | null; published: string | null; locator: string }[];
+  familyDetails: FamilyRow[];
+  /** Stories of the storyline in time order (this one included). */
+  storylineStories: StorySummary[];
+}
+
+export interface LatestArticle {
+  id: number;
+  text: string;
+  title: string | null;
+  published: string | null;
+  publisher: string | null;
+  language: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Old id → new group index by largest overlap first (ties: older id, then earlier group). */
+function carryIds(oldGroups: Map<number, Set<number>>, newGroups: readonly (readonly number[])[]): Map<number, number> {
+  const ownerOf = new Map<number, number>();
+  for (const [id, members] of oldGroups) for (const m of members) ownerOf.set(m, id);
+  const cand: { g: number; id: number; n: number }[] = [];
+  newGroups.forEach((g, gi) => {
+    const c = new Map<number, number>();
+    for (const m of g) {
+      const o = ownerOf.get(m);
+      if (o !== undefined) c.set(o, (c.get(o) ?? 0) + 1);
+    }
+    for (const [id, n] of c) cand.push({ g: gi, id, n });
+  });
+  cand.sort((a, b) => b.n - a.n || a.id - b.id || a.g - b.g);
+  const out = new Map<number, number>();
+  const used = new Set<number>();
+  for (const c of cand) {
+    if (out.has(c.g) || used.has(c.id)) continue;
+    out.set(c.g, c.id);
+    used.add(c.id);
+  }
+  return out;
+}
+
+export class ClusterStore {
+  constructor(private readonly db: Db) {}
+
+  /** The latest version of every page's article: what families and stories are computed from. */
+  latestArticles(): LatestArticle[] {
+    return this.db
+      .prepare<[], LatestArticle>(`
+        SELECT a.raw_id AS id, a.text, a.title, a.published, a.publisher, a.language
+        FROM articles a JOIN raw_records r ON r.id = a.raw_id
+        WHERE r.version = (SELECT max(version) FROM raw_records r2 WHERE r2.page_key = r.page_key)
+        ORDER BY a.raw_id`)
+      .all();
+  }
+
+  private groups(sql: string): Map<number, Set<number>> {
+    const m = new Map<number, Set<number>>();
+    for (const r of this.db.prepare<[], { g: number; x: number }>(sql).all()) (m.get(r.g) ?? m.set(r.g, new Set()).get(r.g)!).add(r.x);
+    return m;
+  }
+
+  /**
+   * Replaces families, stories and storylines. Stories keep the id of the old story they share most articles
+   * with; storylines the id of the old storyline they share most stories with. Returns the story ids in order.
+   */
+  replace(families: readonly FamilyRow[], stories: readonly StoryRow[], storylines: readonly (readonly number[])[], now = new Date().toISOString()): number[] {
+    return this.db.transaction((): number[] => {
+      this.db.exec('DELETE FROM family_members; DELETE FROM families;');
+      const insF = this.db.prepare('INSERT INTO families (id, canonical_id, computed_at) VALUES (?, ?, ?)');
+      const insFM = this.db.prepare('INSERT INTO family_members (family_id, article_id, similarity, adds_json, drops_json) VALUES (?, ?, ?, ?, ?)');
+      for (const f of families) {
+        insF.run(f.id, f.canonical, now);
+        for (const m of f.members) insFM.run(f.id, m.id, m.similarity, JSON.stringify(m.adds), JSON.stringify(m.drops));
+      }
+      const oldStories = this.groups('SELECT story_id AS g, article_id AS x FROM story_members');
+      const storyIds = carryIds(oldStories, stories.map((s) => s.members));
+      const oldLines = this.groups('SELECT storyline_id AS g, story_id AS x FROM storyline_stories');
+      this.db.exec('DELETE FROM storyline_stories; DELETE FROM story_members;');
+      const kept = new Set(storyIds.values());
+      for (const id of oldStories.keys()) if (!kept.has(id)) this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+      const upd = this.db.prepare('UPDATE stories SET title = ?, first_published = ?, last_published = ?, articles = ?, families = ?, computed_at = ? WHERE id = ?');
+      const ins = this.db.prepare('INSERT INTO stories (title, first_published, last_published, articles, families, computed_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const insM = this.db.prepare('INSERT INTO story_members (story_id, article_id, family_id) VALUES (?, ?, ?)');
+      const ids: number[] = [];
+      stories.forEach((s, gi) => {
+        let id = storyIds.get(gi);
+        const row = [s.title, s.first, s.last, s.members.length, s.families, now] as const;
+        if (id !== undefined) upd.run(...row, id);
+        else id = Number(ins.run(...row).lastInsertRowid);
+        ids.push(id);
+        s.members.forEach((m, i) => insM.run(id, m, s.familyOf[i]!));
+      });
+      const lines = storylines.map((l) => l.map((gi) => ids[gi]!));
+      const lineIds = carryIds(oldLines, lines);
+      const keptLines = new Set(lineIds.values());
+      for (const id of oldLines.keys()) if (!keptLines.has(id)) this.db.prepare('DELETE FROM storylines WHERE id = ?').run(id);
+      const insL = this.db.prepare('INSERT INTO storylines DEFAULT VALUES');
+      const insLS = this.db.prepare('INSERT INTO storyline_stories (storyline_id, story_id, position) VALUES (?, ?, ?)');
+      lines.forEach((l, li) => {
+        const id = lineIds.get(li) ?? Number(insL.run().lastInsertRowid);
+        l.forEach((sid, i) => insLS.run(id, sid, i));
+      });
+      return ids;
+    })();
+  }
+
+  private summaries(where = '', params: unknown[] = []): StorySummary[] {
+    return this.db
+      .prepare(`
+        SELECT s.id, s.title, s.articles, s.families, s.first_published AS first, s.last_published AS last,
+               (SELECT storyline_id FROM storyline_stories ls WHERE ls.story_id = s.id) AS storyline
+        FROM stories s ${where}`)
+      .all(...params) as StorySummary[];
+  }
+
+  /**
+   * Stories ranked by independent sources (families) and recency: families / (1 + age in days), age measured
+   * from the newest story in the store (so the ranking does not drift with the clock). Ties: newer, then lower id.
+   */
+  listStories(options: { limit?: number } = {}): StorySummary[] {
+    const rows = this.summaries();
+    const t = (s: StorySummary): number => {
+      const x = Date.parse(s.last ?? s.first ?? '');
+      return Number.isFinite(x) ? x : Number.NaN;
+    };
+    const known = rows.map(t).filter((x) => Number.isFinite(x));
+    const newest = known.length ? Math.max(...known) : 0;
+    const score = (s: StorySummary): number => {
+      const x = t(s);
+      const age = Number.isFinite(x) ? (newest - x) / DAY_MS : 30;
+      return s.families / (1 + age);
+    };
+    rows.sort((a, b) => score(b) - score(a) || (t(b) || 0) - (t(a) || 0) || a.id - b.id);
+    return options.limit !== undefined ? rows.slice(0, options.limit) : rows;
+  }
+
+  countStories(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories').get()?.n ?? 0;
+  }
+
+  getStory(id: number): StoryDetail | null {
+    const s = this.summaries('WHERE s.id = ?', [id])[0];
+    if (!s) return null;
+    const members = this.db
+      .prepare(`
+        SELECT m.article_id AS id, m.family_id AS familyId, a.title, a.publisher, a.published, r.origin_locator AS locator
+        FROM story_members m JOIN articles a ON a.raw_id = m.article_id JOIN raw_records r ON r.id = a.raw_id
+        WHERE m.story_id = ? ORDER BY a.published IS NULL, a.published, m.article_id`)
+      .all(id) as StoryDetail['members'];
+    const famIds = [...new Set(members.map((m) => m.familyId))];
+    const familyDetails: FamilyRow[] = [];
+    for (const fid of famIds) {
+      const f = this.db.prepare<[string], { canonical_id: number }>('SELECT canonical_id FROM families WHERE id = ?').get(fid);
+      const rows = this.db
+        .prepare<[string], { article_id: number; similarity: number; adds_json: string; drops_json: string }>('SELECT article_id, similarity, adds_json, drops_json FROM family_members WHERE family_id = ? ORDER BY article_id')
+        .all(fid);
+      if (!f) continue;
+      familyDetails.push({
+        id: fid,
+        canonical: f.canonical_id,
+        members: rows.map((r) => ({ id: r.article_id, similarity: r.similarity, adds: JSON.parse(r.adds_json) as SentenceSpan[], drops: JSON.parse(r.drops_json) as SentenceSpan[] })),
+      });
+    }
+    const storylineStories =
+      s.storyline === null
+        ? []
+        : this.summaries('JOIN storyline_stories ls ON ls.story_id = s.id WHERE ls.storyline_id = ? ORDER BY ls.position', [s.storyline]);
+    return { ...s, members, familyDetails, storylineStories };
+  }
+}

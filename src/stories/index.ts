@@ -1,0 +1,123 @@
+/**
+ * Stories: articles about one event, clustered by words (BM25 over stems, headline words counted extra), named
+ * entities and time; storylines: stories of one thread linked across days.
+ *
+ * Pipeline: features per text (./features) → one unit per syndication family (its canonical member) → inverted
+ * index over each unit's heaviest terms and entities, capped postings (./story-index) → exact similarity for the
+ * top candidates only (never all pairs) → average-link agglomeration on that sparse graph (./agglomerate) →
+ * storylines over the stories (./storylines). Inputs are sorted by (published, id) and every tie breaks on that
+ * rank, so the result does not depend on arrival order.
+ */
+import { linkStorylines, type StoryProfile } from './storylines.js';
+import { StoryIndex, cmp, sortKeyOf } from './story-index.js';
+import type { Story, StoryInput, StoryOptions, Storyline, StorylineOptions } from './types.js';
+
+export * from './types.js';
+export { StoryIndex, sortKeyOf } from './story-index.js';
+export { bcubed, pairwise, type ClusterScores } from './eval.js';
+export { singlePassBaseline } from './baseline.js';
+export * as thresholds from './thresholds.js';
+
+export interface StoryResult {
+  stories: Story[];
+  storylines: Storyline[];
+}
+
+/** The family of every article (id → canonical and family id), from `findFamilies` output. */
+export function familyMap(families: StoryOptions['families']): Map<string, { canonical: string; familyId: string }> {
+  const m = new Map<string, { canonical: string; familyId: string }>();
+  for (const f of families ?? []) for (const mem of f.members) m.set(mem.id, { canonical: f.canonical, familyId: f.id });
+  return m;
+}
+
+/** Builds an index holding `docs` (clustered as one batch). */
+export function buildIndex(docs: readonly StoryInput[], options: StoryOptions = {}): StoryIndex {
+  const index = new StoryIndex(options);
+  index.addArticles(docs, familyMap(options.families));
+  return index;
+}
+
+/** Stories of an index, as internal story number → Story (id `s<number>`), ordered by time. */
+export function storiesOf(index: StoryIndex): Story[] {
+  const out: Story[] = [];
+  for (const [num, units] of index.stories()) {
+    const members: string[] = [];
+    const families: string[] = [];
+    for (const u of units) {
+      const unit = index.units[u]!;
+      members.push(...unit.members);
+      families.push(unit.familyId ?? `family:${unit.key}`);
+    }
+    const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
+    members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
+    const dates = members.map((m) => meta(m).published).filter((p): p is string => !!p && /^\d{4}-\d\d-\d\d/.test(p)).sort();
+    out.push({ id: `s${num}`, title: titleOf(index, units), members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null });
+  }
+  return out.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
+}
+
+function storyKey(index: StoryIndex, s: Story): string {
+  const first = s.members[0]!;
+  return sortKeyOf(first, index.articles.get(first)?.published);
+}
+
+/**
+ * The story's title: the headline of its most central unit (highest term similarity to the rest), else any
+ * member's headline, else the opening words of the central text.
+ */
+function titleOf(index: StoryIndex, units: number[]): string | null {
+  let best = units[0]!;
+  if (units.length > 2) {
+    let bestScore = -1;
+    for (const u of units) {
+      let s = 0;
+      for (const v of units) if (v !== u) s += index.pairSim(u, v);
+      if (s > bestScore + 1e-12 && index.units[u]!.title) [best, bestScore] = [u, s];
+    }
+  }
+  const unit = index.units[best]!;
+  if (unit.title) return unit.title;
+  for (const u of units) if (index.units[u]!.title) return index.units[u]!.title;
+  return unit.lede || null;
+}
+
+/** Storylines over an index's stories (story ids as `storiesOf` writes them). */
+export function storylinesOf(index: StoryIndex, stories: readonly Story[], options: StorylineOptions = {}): Storyline[] {
+  const profiles: StoryProfile[] = stories.map((s) => {
+    const units = [...new Set(s.members.map((m) => index.unitOf(m)!))];
+    const days: number[] = [];
+    for (const u of units) {
+      const d = index.units[u]!.raw.time.day;
+      if (d !== null) days.push(d);
+    }
+    return {
+      id: s.id,
+      terms: units.map((u) => index.units[u]!.terms),
+      entities: units.map((u) => index.units[u]!.entities),
+      days,
+      sortKey: storyKey(index, s),
+    };
+  });
+  const groups = linkStorylines(profiles, { ...options, entityWeight: index.entityWeight });
+  const firstKey = new Map(profiles.map((p) => [p.id, p.sortKey]));
+  return groups
+    .sort((a, b) => cmp(firstKey.get(a[0]!)!, firstKey.get(b[0]!)!))
+    .map((g, i) => ({ id: `l${i + 1}`, stories: g }));
+}
+
+/**
+ * Batch clustering: stories (renumbered `s1`, `s2`... in order of first publication) and storylines.
+ * The same docs in any order give the same result.
+ */
+export function clusterStories(docs: readonly StoryInput[], options: StoryOptions & { storylines?: StorylineOptions } = {}): StoryResult {
+  const index = buildIndex(docs, options);
+  const raw = storiesOf(index);
+  const rename = new Map(raw.map((s, i) => [s.id, `s${i + 1}`]));
+  const stories = raw.map((s) => ({ ...s, id: rename.get(s.id)! }));
+  return { stories, storylines: storylinesOf(index, stories, options.storylines) };
+}
+
+/** Stories only. */
+export function findStories(docs: readonly StoryInput[], options: StoryOptions = {}): Story[] {
+  return clusterStories(docs, options).stories;
+}
