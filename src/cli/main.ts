@@ -2,10 +2,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerArticles } from './commands/articles.js';
 import { registerAudit } from './commands/audit.js';
+import { registerCluster } from './commands/cluster.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReprocess } from './commands/reprocess.js';
 import { registerShow } from './commands/show.js';
+import { registerStories } from './commands/stories.js';
+import { registerWrite } from './commands/write.js';
 import { EXIT } from './output.js';
 import { VERSION } from '../version.js';
 
@@ -16,10 +19,13 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerIngest(program);
   registerExtract(program);
+  registerCluster(program);
   registerArticles(program);
+  registerStories(program);
   registerShow(program);
   registerReprocess(program);
   registerAudit(program);
+  registerWrite(program);
   return program;
 }
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { composeStory, type ComposeArticle } from './index.js';
+
+// Invented text: a wire story, a syndicated copy of it, and an independent report.
+const wire = [
+  'LANTERN BAY (Tidewater Wire) — The old ferry pier at Lantern Bay collapsed into the harbour on Friday night after a week of storms.',
+  'The harbour board said 60 boats had been moved to safer moorings before the collapse.',
+  'Harbourmaster Sir Ansel Pruitt said divers would inspect the wreckage on Saturday morning.',
+  '"We were lucky that nobody was on the pier when it went," Sir Ansel said.',
+  'The pier, built in 1911, had been closed to the public since January.',
+].join('\n\n');
+const copy = wire.replace('after a week of storms', 'after a week of heavy storms') + '\n\nThe Lantern Bay ferry service will run from the north quay until further notice.';
+const independent = [
+  'Lantern Bay is counting the cost after its ferry pier fell into the harbour on Friday night.',
+  'The coastguard said 85 boats had been moved to safer moorings before the collapse.',
+  'Mr Pruitt told the Bay Courier that the repair bill could run to several million pounds.',
+  'But he said the town would rebuild the pier.',
+  'Councillor Mira Osei said the council would hold an emergency meeting on Monday.',
+].join('\n\n');
+
+const art = (id: string, text: string, publisher: string, title: string, url: string | null = null): ComposeArticle => ({ id, text, title, publisher, via: null, url, published: '2031-05-10', byline: null });
+const articles = [art('wire', wire, 'Tidewater Wire', 'Lantern Bay ferry pier collapses after storms', 'https://wire.example/pier'), art('copy', copy, 'Bay Gazette', 'Ferry pier falls into Lantern Bay harbour'), art('indie', independent, 'Bay Courier', 'Lantern Bay counts the cost of pier collapse')];
+
+describe('composeStory (invented text)', () => {
+  const c = composeStory({ articles });
+  const all = [...c.lede, ...c.sections.flatMap((s) => s.paragraphs.flat())];
+
+  it('publishes only verified sentences, each citing real spans', () => {
+    expect(all.length).toBeGreaterThan(3);
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    for (const s of all) {
+      expect(s.verdict).toBe('supported');
+      for (const cit of s.citations) expect(texts.get(cit.articleId)!.slice(cit.start, cit.end)).toBe(cit.text);
+    }
+  });
+
+  it('collapses the syndicated copy into its family: support counts families, the copy is listed as a duplicate', () => {
+    expect(c.provenance.families.find((f) => f.members.includes('copy'))?.members).toContain('wire');
+    expect(Math.max(...all.map((s) => s.families))).toBeLessThanOrEqual(2);
+    const notUsed = c.sourcesNotUsed.find((s) => s.articleId === 'copy');
+    if (notUsed) expect(notUsed.reason).toMatch(/duplicate of family/);
+  });
+
+  it('cuts the dateline, resolves a pronoun out of its context, shortens names after first mention, drops a dangling "But"', () => {
+    const text = all.map((s) => s.text).join('\n');
+    expect(text).not.toMatch(/Tidewater Wire\) —/);
+    expect(text).not.toMatch(/^(?:He|But)\b/m);
+    const rewrites = all.flatMap((s) => s.rewrites);
+    expect(rewrites.some((r) => r.kind === 'dateline')).toBe(true);
+    const pruitt = all.filter((s) => /Pruitt/.test(s.text));
+    if (pruitt.length > 1) expect(pruitt.slice(1).every((s) => !/(?:Sir Ansel|Mr) Pruitt/.test(s.text))).toBe(true);
+  });
+
+  it('finds the disagreement on the number of boats moved, each value with its outlet', () => {
+    const d = c.disagreements.find((x) => x.kind === 'number');
+    expect(d).toBeTruthy();
+    expect(d!.values.map((v) => v.value).join(' ')).toMatch(/60.*85|85.*60/);
+    expect(d!.values.flatMap((v) => v.sources)).toEqual(expect.arrayContaining(['Bay Courier']));
+  });
+
+  it('picks a source headline, keeps the disclosure, and is deterministic under input order', () => {
+    expect(articles.map((a) => a.title)).toContain(c.headline.text);
+    expect(c.disclosure).toMatch(/assembled automatically by Roundup/);
+    const again = composeStory({ articles: [...articles].reverse() });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(c));
+  });
+
+  it('honours the word budget and builds a timeline from a storyline', () => {
+    const short = composeStory({ articles, storyline: { stories: [{ id: 'b', title: 'Pier rebuild approved', published: '2031-06-01' }, { id: 'a', title: 'Pier collapses', published: '2031-05-10' }] }, storyId: 'a' }, { words: 60 });
+    expect(short.words).toBeLessThanOrEqual(110);
+    expect(short.timeline.map((t) => [t.storyId, t.current])).toEqual([['a', true], ['b', false]]);
+  });
+});

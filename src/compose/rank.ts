@@ -1,0 +1,146 @@
+/**
+ * Ranking and selection: centrality (cosine of a fact's TF-IDF vector to the story centroid), corroboration
+ * (independent families), position in the source (ledes matter), then MMR against what is already chosen.
+ */
+import type { Fact } from './facts.js';
+import { jaccard } from './facts.js';
+import type { Candidate } from './prepare.js';
+
+export type Vec = Map<string, number>;
+
+/** Weights of the score; set by reading the seed and example composites, not fitted. */
+export const W_CENTRAL = 0.4;
+export const W_FAMILIES = 0.2;
+export const W_POSITION = 0.4;
+/** Sentences longer than this many words score less (by the square root of the ratio). */
+export const LONG_WORDS = 35;
+/** Factor on a sentence that is mostly quotation. */
+export const QUOTE_HEAVY = 0.8;
+/** MMR trade-off between relevance and novelty. */
+export const MMR_LAMBDA = 0.7;
+/** A candidate this close (content-stem Jaccard) to a chosen fact says the same thing: never chosen with it. */
+export const REDUNDANT_JACCARD = 0.45;
+export const REDUNDANT_OPENINGS = 0.25;
+/** TF-IDF cosine (names included) at which two facts are one fact told twice. */
+export const REDUNDANT_COSINE = 0.5;
+/** MMR bonus for a fact that brings in a person not yet named (novelty). */
+export const NOVELTY = 0.1;
+/** MMR bonus per share of the fact's content weight (IDF) not yet covered by the chosen facts. */
+export const COVERAGE = 0.5;
+/** Position prior: 1 / (1 + decay * sentence index). */
+export const POSITION_DECAY = 0.2;
+
+export function idfOf(cands: readonly Candidate[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const c of cands) for (const s of c.stems) df.set(s, (df.get(s) ?? 0) + 1);
+  const n = cands.length;
+  const idf = new Map<string, number>();
+  for (const [s, d] of df) idf.set(s, Math.log(1 + n / d));
+  return idf;
+}
+
+export function vectorOf(stems: readonly string[], idf: Map<string, number>): Vec {
+  const v: Vec = new Map();
+  let norm = 0;
+  for (const s of stems) {
+    const w = idf.get(s) ?? 0;
+    v.set(s, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, w] of v) v.set(k, w / norm);
+  return v;
+}
+
+export function cosine(a: Vec, b: Vec): number {
+  const [x, y] = a.size < b.size ? [a, b] : [b, a];
+  let s = 0;
+  for (const [k, w] of x) {
+    const z = y.get(k);
+    if (z !== undefined) s += w * z;
+  }
+  return s;
+}
+
+export interface Ranked {
+  fact: Fact;
+  /** TF-IDF of the common (lower-case) words: MMR's redundancy measure, so shared names do not make facts alike. */
+  said: Vec;
+  /** People the wording names (lowercased surnames): a fact that brings a new one in is novel. */
+  people: string[];
+  vec: Vec;
+  score: number;
+  /** Earliest sentence index among members: 0 is a lede. */
+  firstIndex: number;
+  /** Mean relative position of the members in their sources (0 top, 1 bottom): used to order the article. */
+  order: number;
+}
+
+export function rankFacts(facts: readonly Fact[], idf: Map<string, number>, peopleOf: (f: Fact) => string[] = () => []): Ranked[] {
+  const vecs = facts.map((f) => vectorOf(f.rep.stems, idf));
+  const centroid: Vec = new Map();
+  facts.forEach((f, i) => {
+    for (const [k, w] of vecs[i]!) centroid.set(k, (centroid.get(k) ?? 0) + w * f.families);
+  });
+  const maxFam = Math.max(1, ...facts.map((f) => f.families));
+  const central = vecs.map((v) => cosine(v, centroid));
+  const maxCentral = Math.max(1e-9, ...central);
+  return facts.map((f, i) => {
+    const firstIndex = Math.min(...f.members.map((m) => m.sentence.index));
+    const order = f.members.reduce((s, m) => s + m.sentence.index / Math.max(1, m.count), 0) / f.members.length;
+    // Lede-ness (absolute index) and how high in its source the fact sits (relative: trivia sinks to the end).
+    const relative = Math.max(...f.members.map((m) => 1 - m.sentence.index / Math.max(1, m.count)));
+    const position = 0.5 / (1 + POSITION_DECAY * firstIndex) + 0.5 * relative;
+    // Long sentences cost the budget more, and a sentence that is mostly quotation belongs in Key quotes.
+    const rep = f.rep.sentence.text;
+    const quoted = (rep.match(/["“”‘’'][^"“”]{12,}["“”’']/g) ?? []).join('').length / Math.max(1, rep.length);
+    const length = Math.min(1, Math.sqrt(LONG_WORDS / Math.max(1, f.rep.words)));
+    const score = (W_CENTRAL * (central[i]! / maxCentral) + W_FAMILIES * (f.families / maxFam) + W_POSITION * position) * length * (quoted > 0.6 ? QUOTE_HEAVY : 1);
+    return { fact: f, said: vectorOf(f.rep.common, idf), people: peopleOf(f), vec: vecs[i]!, score, firstIndex, order };
+  });
+}
+
+/** Greedy MMR up to `words` words; redundant facts (by stems) are never taken together. */
+export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<string, number> = new Map()): Ranked[] {
+  const pool = ranked.filter((r) => r.fact.eligible).sort((a, b) => b.score - a.score || a.fact.id - b.fact.id);
+  const chosen: Ranked[] = [];
+  const seenPeople = new Set<string>();
+  const covered = new Set<string>();
+  let total = 0;
+  while (pool.length && total < words) {
+    let best = -1;
+    let bestVal = -Infinity;
+    for (let i = 0; i < pool.length; i++) {
+      const r = pool[i]!;
+      let maxSim = 0;
+      let redundant = false;
+      for (const c of chosen) {
+        maxSim = Math.max(maxSim, cosine(r.said, c.said));
+        const j = jaccard(r.fact.rep.stems, c.fact.rep.stems);
+        // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
+        if (j >= REDUNDANT_JACCARD || cosine(r.vec, c.vec) >= REDUNDANT_COSINE || (r.firstIndex === 0 && c.firstIndex === 0 && j >= REDUNDANT_OPENINGS)) redundant = true;
+      }
+      if (redundant) continue;
+      const novel = r.people.some((p) => !seenPeople.has(p)) ? NOVELTY : 0;
+      let all = 0;
+      let fresh = 0;
+      for (const st of r.fact.rep.common) {
+        const w = idf.get(st) ?? 0;
+        all += w;
+        if (!covered.has(st)) fresh += w;
+      }
+      const val = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * maxSim + novel + COVERAGE * (all ? fresh / all : 0);
+      if (val > bestVal + 1e-12) {
+        bestVal = val;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    const [r] = pool.splice(best, 1);
+    chosen.push(r!);
+    for (const p of r!.people) seenPeople.add(p);
+    for (const st of r!.fact.rep.common) covered.add(st);
+    total += r!.fact.rep.words;
+  }
+  return chosen;
+}

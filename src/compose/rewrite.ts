@@ -1,0 +1,208 @@
+/**
+ * Fluency without invention: deterministic edits of a source sentence placed in the composite, each recorded.
+ *
+ * House style for people: the first mention in the composite gives the full name as the sources write it
+ * ("Sir Keir Starmer", "Volodymyr Zelensky"; a first mention written short, "Mr Zelensky" or "Sir Keir", is expanded
+ * to the full name the sources attest); every later mention is the surname alone ("Starmer", "Zelensky"), honorific
+ * dropped. Role phrases ("Nato secretary general Mark Rutte") and quoted words are never touched.
+ *
+ * Pronouns: a sentence-initial "He"/"She"/"His"/"Her" whose source predecessor is not the sentence before it in the
+ * composite is replaced by the person it certainly refers to: the speaker the quote analysis resolved, or the
+ * subject that opens the source's previous sentence. Anything less certain (and "They", "It", "This"...) leaves the
+ * sentence unpublishable. Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
+ */
+import type { Analysis, Entity, Mention, Sentence } from '../text/index.js';
+import type { Candidate, Prepared } from './prepare.js';
+import type { Rewrite } from './types.js';
+
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr|Lord|Lady|Prof|Professor)\.?\s+/;
+const CONNECTIVE = /^(?:And|But|Meanwhile|However|Yet|Still|Also|So|Instead|Now|Nonetheless|Nevertheless)(?=[\s,])\s*,?\s*/;
+const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{2,}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([^()]{1,60}\))?\s*[—–-]{1,2}\s+/u;
+const PRONOUN = /^(He|She|His|Her|They|Their|It|Its|This|These|Those)\b/;
+
+export function surnameOf(e: Pick<Entity, 'name'>): string {
+  const parts = e.name.replace(HONORIFIC, '').replace(/['’]s$/, '').split(/\s+/);
+  return parts[parts.length - 1] ?? e.name;
+}
+
+/**
+ * Names across the story's sources: one full name per person (the multi-word form most articles use), found from
+ * any form an article uses ("Keir" in an article that only says "Sir Keir" finds "Keir Starmer" by its given name).
+ */
+export class NameBook {
+  private readonly bySurname = new Map<string, string>();
+  private readonly byGiven = new Map<string, string | null>();
+  constructor(analyses: readonly Analysis[]) {
+    const votes = new Map<string, Map<string, number>>();
+    for (const a of analyses) {
+      const seen = new Set<string>();
+      for (const e of a.entities) {
+        const name = e.name.replace(HONORIFIC, '');
+        if (e.type !== 'person' || !/\s/.test(name) || seen.has(name)) continue;
+        seen.add(name);
+        const k = surnameOf({ name }).toLowerCase();
+        const m = votes.get(k) ?? votes.set(k, new Map()).get(k)!;
+        m.set(name, (m.get(name) ?? 0) + 1);
+      }
+    }
+    for (const [k, m] of [...votes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      const full = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+      this.bySurname.set(k, full);
+      const given = full.split(/\s+/)[0]!.toLowerCase();
+      this.byGiven.set(given, this.byGiven.has(given) ? null : full);
+    }
+  }
+  /** The person's full name as the sources attest it (the entity's own name when nothing better is known). */
+  full(name: string): string {
+    const bare = name.replace(HONORIFIC, '').replace(/['’]s$/, '');
+    const last = surnameOf({ name: bare }).toLowerCase();
+    if (/\s/.test(bare)) return this.bySurname.get(last) ?? bare;
+    return this.bySurname.get(last) ?? this.byGiven.get(last) ?? bare;
+  }
+  surname(name: string): string {
+    return surnameOf({ name: this.full(name) });
+  }
+}
+
+/** Names mentioned so far in the composite (by lowercased surname). */
+export class NameMemory {
+  readonly seen = new Set<string>();
+  constructor(readonly book: NameBook) {}
+  key(e: Pick<Entity, 'name'>): string {
+    return this.book.surname(e.name).toLowerCase();
+  }
+  /** The form to write now for the entity (full at first mention, surname after), and records the mention. */
+  use(e: Pick<Entity, 'name'>): string {
+    const k = this.key(e);
+    const out = this.seen.has(k) ? this.book.surname(e.name) : this.book.full(e.name);
+    this.seen.add(k);
+    return out;
+  }
+  clone(): NameMemory {
+    const m = new NameMemory(this.book);
+    for (const s of this.seen) m.seen.add(s);
+    return m;
+  }
+}
+
+export interface RewriteResult {
+  text: string;
+  rewrites: Rewrite[];
+  /** The source sentence a resolved pronoun points back to (cited with the sentence). */
+  antecedent: Sentence | null;
+  /** Why the sentence cannot be published as placed, or null. */
+  unresolved: string | null;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  to: string;
+  kind: Rewrite['kind'];
+}
+
+function quoteCovers(a: Analysis, pos: number): boolean {
+  return a.quotes.some((q) => q.outerStart <= pos && pos < q.outerEnd);
+}
+
+/** The person that opens a sentence as its subject (its first mention, within the first few characters). */
+function subjectOf(a: Analysis, s: Sentence, depth = 0): Entity | null {
+  if (/^["“‘']/.test(s.text)) return null;
+  const lead = CONNECTIVE.exec(s.text)?.[0].length ?? 0;
+  const pron = PRONOUN.exec(s.text.slice(lead, lead + 1).toUpperCase() + s.text.slice(lead + 1));
+  if (pron && depth < 2) {
+    if (!/^(He|She)$/.test(pron[1]!)) return null;
+    const prev = a.sentences[s.index - 1];
+    return prev ? subjectOf(a, prev, depth + 1) : null;
+  }
+  const first = a.mentions.filter((m) => m.start >= s.start && m.start < s.end && m.entityId).sort((x, y) => x.start - y.start)[0];
+  if (!first || first.type !== 'person' || first.start - s.start - lead > 4) return null;
+  return a.entities.find((e) => e.id === first.entityId) ?? null;
+}
+
+/**
+ * Rewrites `cand` for its place after `prev` (the composite's previous sentence, or null at the top).
+ * `memory` is updated with the names the sentence mentions.
+ */
+export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecessor: boolean, memory: NameMemory): RewriteResult {
+  const a = prep.analyses[cand.article]!;
+  const s = cand.sentence;
+  const text = s.text;
+  const edits: Edit[] = [];
+  let antecedent: Sentence | null = null;
+  let lead = 0;
+  const dl = DATELINE.exec(text);
+  if (dl && s.index === 0) {
+    edits.push({ start: 0, end: dl[0].length, to: '', kind: 'dateline' });
+    lead = dl[0].length;
+  }
+  if (!prevIsPredecessor) {
+    const cn = CONNECTIVE.exec(text.slice(lead));
+    if (cn) {
+      edits.push({ start: lead, end: lead + cn[0].length, to: '', kind: 'connective' });
+      lead += cn[0].length;
+    }
+  }
+  const ownQuotes = a.quotes.filter((q) => q.outerStart >= s.start && q.outerStart < s.end);
+  const pron = PRONOUN.exec(text.slice(lead, lead + 1).toUpperCase() + text.slice(lead + 1));
+  const resolvedPronouns = new Set<number>();
+  if (pron && !prevIsPredecessor) {
+    const word = pron[1]!;
+    if (!/^(He|She|His|Her)$/.test(word)) return { text, rewrites: [], antecedent: null, unresolved: `sentence-initial "${word}" with no antecedent` };
+    let ent: Entity | null = null;
+    if (/^(He|She)$/.test(word)) {
+      const q = ownQuotes.find((x) => x.speakerEntityId && x.speakerMention?.toLowerCase() === word.toLowerCase());
+      if (q) ent = a.entities.find((e) => e.id === q.speakerEntityId) ?? null;
+    }
+    const prev = a.sentences[s.index - 1];
+    if (!ent && prev) {
+      ent = subjectOf(a, prev);
+      if (ent) antecedent = prev;
+    }
+    if (!ent || ent.type !== 'person') return { text, rewrites: [], antecedent: null, unresolved: `sentence-initial "${word}" not certainly resolved` };
+    const name = memory.use(ent);
+    edits.push({ start: lead, end: lead + word.length, to: /^(His|Her)$/i.test(word) ? `${name}'s` : name, kind: 'pronoun' });
+    resolvedPronouns.add(lead);
+  }
+  // "..., he told the BBC": the attribution of a quote by pronoun, when the sentence before is not its source context.
+  if (!prevIsPredecessor) {
+    for (const q of ownQuotes) {
+      if (!q.speakerMention || !/^(he|she)$/i.test(q.speakerMention)) continue;
+      const local = q.outerEnd - s.start;
+      const m = /\b(he|she)\b/.exec(text.slice(local));
+      const at = m ? local + m.index : -1;
+      if (at < 0 || quoteCovers(a, s.start + at) || resolvedPronouns.has(at)) continue;
+      const ent = q.speakerEntityId ? a.entities.find((e) => e.id === q.speakerEntityId) : undefined;
+      if (!ent) return { text, rewrites: [], antecedent: null, unresolved: `quote attributed to "${q.speakerMention}" with no resolved speaker` };
+      edits.push({ start: at, end: at + m![1]!.length, to: memory.use(ent), kind: 'speaker' });
+      resolvedPronouns.add(at);
+    }
+  }
+  // Names: full at first mention, surname after.
+  const mentions: Mention[] = a.mentions.filter((m) => m.start >= s.start + lead && m.end <= s.end && m.entityId && m.type === 'person').sort((x, y) => x.start - y.start);
+  for (const m of mentions) {
+    const ent = a.entities.find((e) => e.id === m.entityId);
+    if (!ent) continue;
+    const local = m.start - s.start;
+    if (quoteCovers(a, m.start) || edits.some((e) => e.start < local + m.text.length && local < e.end)) continue;
+    if (m.kind === 'role-name' || m.kind === 'role-anaphor') {
+      memory.seen.add(memory.key(ent));
+      continue;
+    }
+    const known = memory.seen.has(memory.key(ent));
+    const want = memory.use(ent);
+    const current = text.slice(local, local + m.text.length);
+    if (current === want) continue;
+    // Later mentions: the surname alone. First mention: a short form ("Mr Zelensky", "Sir Keir", "Zelensky") becomes
+    // the full name; a full form ("Sir Keir Starmer", "Donald Trump") stays as written.
+    const short = !current.replace(HONORIFIC, '').includes(' ');
+    if (known || (short && want.includes(' '))) edits.push({ start: local, end: local + m.text.length, to: want, kind: 'honorific' });
+  }
+  edits.sort((x, y) => x.start - y.start);
+  let out = text;
+  for (const e of [...edits].sort((x, y) => y.start - x.start)) out = out.slice(0, e.start) + e.to + out.slice(e.end);
+  out = out.replace(/^\s+/, '');
+  if (/^\p{Ll}/u.test(out)) out = out[0]!.toUpperCase() + out.slice(1);
+  const rewrites: Rewrite[] = edits.map((e) => ({ kind: e.kind, from: text.slice(e.start, e.end), to: e.to }));
+  return { text: out, rewrites, antecedent, unresolved: null };
+}

@@ -1,0 +1,66 @@
+/** Markdown: headline, lede, sections, key quotes, where sources differ, timeline, sources used and not, the AI note. */
+import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
+import { citationLink, dateRange, sourceLabel, sourceNumbers } from './shared.js';
+
+/** Escapes Markdown's inline syntax in source text (quotes and apostrophes stay as written). */
+export function mdEscape(s: string): string {
+  return s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
+}
+
+function marks(c: Composite, cits: readonly Citation[], numbers: Map<string, number>): string {
+  const seen = new Set<number>();
+  const out: string[] = [];
+  for (const cit of cits) {
+    const n = numbers.get(cit.articleId) ?? 0;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    out.push(`[${n}](${citationLink(c, cit, numbers).replace(/\)/g, '%29')})`);
+  }
+  return out.length ? `<sup>${out.join(' ')}</sup>` : '';
+}
+
+function sentence(c: Composite, s: CompositeSentence, numbers: Map<string, number>): string {
+  return `${mdEscape(s.text)}${marks(c, s.citations, numbers)}`;
+}
+
+export function toMarkdown(c: Composite): string {
+  const n = sourceNumbers(c);
+  const out: string[] = [`# ${mdEscape(c.headline.text)}`, ''];
+  const range = dateRange(c);
+  out.push(`*Roundup of ${c.sourcesUsed.length} source${c.sourcesUsed.length === 1 ? '' : 's'}${range ? `, ${range}` : ''}*`, '');
+  if (c.lede.length) out.push(`**${c.lede.map((s) => sentence(c, s, n)).join(' ')}**`, '');
+  for (const sec of c.sections) {
+    out.push(`## ${mdEscape(sec.heading ?? '')}`, '');
+    for (const p of sec.paragraphs) out.push(p.map((s) => sentence(c, s, n)).join(' '), '');
+  }
+  if (c.quotes.length) {
+    out.push('## Key quotes', '');
+    for (const q of c.quotes) out.push(`> “${mdEscape(q.text)}” — ${mdEscape(q.speaker)}${marks(c, [q.citation], n)}`, '');
+  }
+  if (c.disagreements.length) {
+    out.push('## Where sources differ', '');
+    for (const d of c.disagreements) {
+      out.push(`- **${mdEscape(d.about)}**`);
+      for (const v of d.values) out.push(`  - **${mdEscape(v.value)}** (${v.sources.map(mdEscape).join(', ')}): “${mdEscape(v.sentence)}”${marks(c, v.citations, n)}`);
+    }
+    out.push('');
+  }
+  if (c.timeline.length) {
+    out.push('## Timeline', '');
+    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ' *(this story)*' : ''}`);
+    out.push('');
+  }
+  out.push('## Sources used', '');
+  c.sourcesUsed.forEach((s, i) => {
+    const title = s.title ? (s.url ? `[${mdEscape(s.title)}](${s.url})` : mdEscape(s.title)) : s.url ? `<${s.url}>` : mdEscape(s.articleId);
+    out.push(`${i + 1}. ${mdEscape(sourceLabel(s))}: ${title}${s.via ? ` (via ${mdEscape(s.via)})` : ''}${s.published ? `, ${s.published.slice(0, 10)}` : ''} · ${mdEscape(s.familyId)}`);
+  });
+  out.push('');
+  if (c.sourcesNotUsed.length) {
+    out.push('## Sources not used', '');
+    for (const s of c.sourcesNotUsed) out.push(`- ${mdEscape(sourceLabel(s))}: ${mdEscape(s.title ?? s.articleId)}: ${mdEscape(s.reason)}`);
+    out.push('');
+  }
+  out.push('---', '', `*${mdEscape(c.disclosure)}*`, '');
+  return out.join('\n');
+}

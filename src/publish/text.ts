@@ -1,0 +1,28 @@
+/** Plain text in the shape of a newspaper copy: headline, paragraphs, section headings as lines, sources, the AI note. */
+import type { Composite } from '../compose/index.js';
+import { sourceLabel } from './shared.js';
+
+export function toText(c: Composite): string {
+  const out: string[] = [c.headline.text];
+  if (c.lede.length) out.push(c.lede.map((s) => s.text).join(' '));
+  for (const sec of c.sections) {
+    if (sec.heading) out.push(sec.heading);
+    for (const p of sec.paragraphs) out.push(p.map((s) => s.text).join(' '));
+  }
+  if (c.quotes.length) {
+    out.push('Key quotes');
+    for (const q of c.quotes) out.push(`“${q.text}” (${q.speaker})`);
+  }
+  if (c.disagreements.length) {
+    out.push('Where sources differ');
+    for (const d of c.disagreements) out.push(`${d.about}: ${d.values.map((v) => `${v.value} (${v.sources.join(', ')})`).join('; ')}`);
+  }
+  if (c.timeline.length) {
+    out.push('Timeline');
+    for (const t of c.timeline) out.push(`${t.published ? t.published.slice(0, 10) : 'undated'}: ${t.title ?? t.storyId}${t.current ? ' (this story)' : ''}`);
+  }
+  const used = c.sourcesUsed.map((s) => `${sourceLabel(s)}${s.title ? `, "${s.title}"` : ''}${s.via ? ` (via ${s.via})` : ''}`);
+  out.push(`Sources used: ${used.join('; ')}.`);
+  out.push(c.disclosure);
+  return out.join('\n') + '\n';
+}
