@@ -1,6 +1,6 @@
 /**
  * `roundup write <paths...> [--format md|html|text|json] [--words N]`: stateless. Collects and extracts every input,
- * groups them into stories (with ../../stories when it is there, else all inputs form one story, said on stderr),
+ * groups them into stories and storylines (../../stories),
  * and writes one composite per story to standard output.
  */
 import type { Command } from 'commander';
@@ -8,6 +8,7 @@ import { composeStory, type ComposeArticle, type Composite, type StorylineInput 
 import { findFamilies, type Family } from '../../families/index.js';
 import { articleText, extractRaw } from '../../extract/index.js';
 import { collect } from '../../ingest/index.js';
+import { clusterStories } from '../../stories/index.js';
 import { toHtml, toJson, toMarkdown, toText } from '../../publish/index.js';
 import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '../options.js';
 import { EXIT } from '../output.js';
@@ -35,55 +36,21 @@ export interface StoryGroup {
   storyline: StorylineInput | null;
 }
 
-type Rec = Record<string, unknown>;
-const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null;
-
-/**
- * Story grouping through ../../stories when it exports a batch clustering function (one of the names below) that
- * returns `{stories: [{id, title?, members: [article id...]}], storylines?: [{id, stories: [id...]}]}` (or the
- * story list itself); null when the module is absent or answers in another shape.
- */
-async function groupWithStories(articles: ComposeArticle[], families: Family[]): Promise<StoryGroup[] | null> {
-  let mod: Rec;
-  try {
-    const path = '../../stories/index.js';
-    mod = (await import(path)) as Rec;
-  } catch {
-    return null;
-  }
-  const names = ['clusterStories', 'findStories', 'clusterBatch', 'cluster'];
-  const fn = names.map((n) => mod[n]).find((f): f is (docs: unknown[], options: unknown) => unknown => typeof f === 'function');
-  if (!fn) return null;
-  let result: unknown;
-  try {
-    result = await fn(articles.map((a) => ({ ...a })), { families });
-  } catch {
-    return null;
-  }
-  const stories = Array.isArray(result) ? result : isRec(result) ? result.stories : null;
-  if (!Array.isArray(stories)) return null;
+/** Stories and storylines of the inputs (../../stories), each story with its articles and its storyline. */
+export function groupIntoStories(articles: ComposeArticle[], families: Family[]): StoryGroup[] {
+  const result = clusterStories(articles.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })), { families });
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const groups: StoryGroup[] = [];
-  const meta = new Map<string, { title: string | null; published: string | null }>();
-  for (const s of stories) {
-    if (!isRec(s) || !Array.isArray(s.members)) return null;
-    const id = String(s.id ?? `story-${groups.length + 1}`);
-    const members = (s.members as unknown[]).map((m) => (isRec(m) ? String(m.id ?? m.input ?? '') : String(m))).map((m) => byId.get(m)).filter((a): a is ComposeArticle => !!a);
-    if (!members.length) continue;
-    const dates = members.map((a) => a.published).filter((d): d is string => !!d).sort();
-    meta.set(id, { title: typeof s.title === 'string' ? s.title : null, published: dates[0] ?? null });
-    groups.push({ id, articles: members, storyline: null });
+  const groups = new Map<string, StoryGroup>();
+  for (const s of result.stories) {
+    groups.set(s.id, { id: s.id, articles: s.members.map((m) => byId.get(m)).filter((a): a is ComposeArticle => !!a), storyline: null });
   }
-  if (!groups.length) return null;
-  const storylines = isRec(result) && Array.isArray(result.storylines) ? (result.storylines as unknown[]) : [];
-  for (const sl of storylines) {
-    if (!isRec(sl) || !Array.isArray(sl.stories)) continue;
-    const ids = (sl.stories as unknown[]).map((x) => (isRec(x) ? String(x.id) : String(x))).filter((x) => meta.has(x));
-    if (ids.length < 2) continue;
-    const line: StorylineInput = { stories: ids.map((id) => ({ id, ...meta.get(id)! })) };
-    for (const g of groups) if (ids.includes(g.id)) g.storyline = line;
+  const meta = new Map(result.stories.map((s) => [s.id, { id: s.id, title: s.title, published: s.first }]));
+  for (const line of result.storylines) {
+    if (line.stories.length < 2) continue;
+    const storyline: StorylineInput = { stories: line.stories.map((id) => meta.get(id)!) };
+    for (const id of line.stories) groups.get(id)!.storyline = storyline;
   }
-  return groups;
+  return [...groups.values()].filter((g) => g.articles.length > 0);
 }
 
 export function render(c: Composite, format: WriteFormat): string {
@@ -109,11 +76,7 @@ export function registerWrite(program: Command): void {
     const usable = articles.filter((a) => a.text.trim());
     if (!usable.length) throw new Error('none of the inputs gave an article');
     const families = findFamilies(usable.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })));
-    let groups = await groupWithStories(usable, families);
-    if (!groups) {
-      process.stderr.write(`roundup write: no story clustering available; treating all ${usable.length} inputs as one story\n`);
-      groups = [{ id: 'story-1', articles: usable, storyline: null }];
-    }
+    const groups = groupIntoStories(usable, families);
     groups.forEach((g, i) => {
       const ids = new Set(g.articles.map((a) => a.id));
       const own = families.filter((f) => f.members.some((m) => ids.has(m.id)));
