@@ -6,6 +6,7 @@ import { registerCluster } from './commands/cluster.js';
 import { registerExtract } from './commands/extract.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerReprocess } from './commands/reprocess.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStories } from './commands/stories.js';
 import { registerWrite } from './commands/write.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerReprocess(program);
   registerAudit(program);
   registerWrite(program);
+  registerServe(program);
   return program;
 }
 

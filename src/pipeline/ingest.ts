@@ -30,12 +30,17 @@ export interface IngestHooks {
  * Never throws for bad input: each failure is reported through `onOutcome` and the batch goes on.
  */
 export async function ingestInto(store: Store, inputs: string[], options: CollectOptions = {}, hooks: IngestHooks = {}): Promise<IngestTotals> {
+  return ingestEvents(store, collect(inputs, options), hooks);
+}
+
+/** Stores already-collected ingest events (e.g. records posted to the reader's API), as ingestInto does. */
+export async function ingestEvents(store: Store, events: AsyncIterable<IngestEvent> | Iterable<IngestEvent>, hooks: IngestHooks = {}): Promise<IngestTotals> {
   const totals: IngestTotals = { stored: 0, unchanged: 0, expanded: 0, failed: 0 };
   const report = (o: IngestOutcome): void => {
     totals[o.status]++;
     hooks.onOutcome?.(o);
   };
-  for await (const event of collect(inputs, options)) handle(event);
+  for await (const event of events) handle(event);
   return totals;
 
   function handle(event: IngestEvent): void {

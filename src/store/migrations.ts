@@ -95,4 +95,32 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX storyline_stories_story ON storyline_stories (story_id);
   `,
+  // 3: full-text search (FTS5) over articles (title, text, publisher) and stories (title), kept current by triggers
+  // (src/store/search.ts). External-content tables: the text lives once, in articles and stories.
+  `
+  CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, publisher, content='articles', content_rowid='raw_id', tokenize='unicode61 remove_diacritics 2');
+  CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text, publisher) VALUES (new.raw_id, new.title, new.text, new.publisher);
+  END;
+  CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, publisher) VALUES ('delete', old.raw_id, old.title, old.text, old.publisher);
+  END;
+  CREATE TRIGGER articles_fts_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text, publisher) VALUES ('delete', old.raw_id, old.title, old.text, old.publisher);
+    INSERT INTO articles_fts (rowid, title, text, publisher) VALUES (new.raw_id, new.title, new.text, new.publisher);
+  END;
+  INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+  CREATE VIRTUAL TABLE stories_fts USING fts5(title, content='stories', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+  CREATE TRIGGER stories_fts_ai AFTER INSERT ON stories BEGIN
+    INSERT INTO stories_fts (rowid, title) VALUES (new.id, new.title);
+  END;
+  CREATE TRIGGER stories_fts_ad AFTER DELETE ON stories BEGIN
+    INSERT INTO stories_fts (stories_fts, rowid, title) VALUES ('delete', old.id, old.title);
+  END;
+  CREATE TRIGGER stories_fts_au AFTER UPDATE ON stories BEGIN
+    INSERT INTO stories_fts (stories_fts, rowid, title) VALUES ('delete', old.id, old.title);
+    INSERT INTO stories_fts (rowid, title) VALUES (new.id, new.title);
+  END;
+  INSERT INTO stories_fts (stories_fts) VALUES ('rebuild');
+  `,
 ];
