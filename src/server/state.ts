@@ -41,7 +41,7 @@ export class ReaderState {
   readonly limits: Limits;
   readonly limiter: RateLimiter;
   private readonly cacheSize: number;
-  private readonly cache = new Map<number, { key: string; composite: Composite | null }>();
+  private readonly cache = new Map<number, { key: string; composite: Composite | null; pages: Map<string, string> }>();
 
   constructor(options: AppOptions) {
     this.store = options.store;
@@ -67,9 +67,25 @@ export class ReaderState {
     if (hit && hit.key === key) return hit.composite;
     const composite = composeStoredStory(this.store, storyId);
     this.cache.delete(storyId);
-    this.cache.set(storyId, { key, composite });
+    this.cache.set(storyId, { key, composite, pages: new Map() });
     while (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     return composite;
+  }
+
+  /**
+   * A page rendered from the story's composite (`kind` names the view), kept with the cached composite so a
+   * story page is rendered once per recomputation; undefined when the story or its composite does not exist.
+   */
+  async renderedPage(storyId: number, kind: string, render: (composite: Composite) => { toString(): string } | Promise<{ toString(): string }>): Promise<string | undefined> {
+    const composite = this.composite(storyId);
+    const entry = this.cache.get(storyId);
+    if (!composite || !entry) return undefined;
+    let page = entry.pages.get(kind);
+    if (page === undefined) {
+      page = String(await render(composite));
+      entry.pages.set(kind, page);
+    }
+    return page;
   }
 
   /** The cached composite only (never composes): for listings that must stay fast. */

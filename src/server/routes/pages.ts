@@ -33,14 +33,14 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
     return c.html(frontPage(cards, { page: pageNo, pages, total: all.length }));
   });
 
-  app.get('/stories/:id', (c) => {
+  app.get('/stories/:id', async (c) => {
     const state = c.get('state');
     const id = parseId(c.req.param('id'), 's');
     const detail = id === null ? null : state.clusters.getStory(id);
     if (id === null || !detail) return fail(c, 404, `no story "${c.req.param('id')}"`);
-    const composite = state.composite(id);
-    if (!composite) return fail(c, 404, `no story "${c.req.param('id')}"`);
-    return c.html(storyPage(composite, detail));
+    const page = await state.renderedPage(id, 'story', (composite) => storyPage(composite, detail));
+    if (page === undefined) return fail(c, 404, `no story "${c.req.param('id')}"`);
+    return c.html(page);
   });
 
   app.get('/articles/:id', (c) => {
