@@ -3,7 +3,7 @@
  * analysis to the verified composite (families found, every sentence through the verifier gate). The story is built
  * at run time: the White House seed copies 000, 002, 003 (../shared/seeds, when present, never copied here), the
  * flood story of examples/corpus, and perturbed copies of them (paragraphs dropped, a word changed: syndicated
- * copies with edits) up to 20 articles. Reports the median of `--runs` (default 7) and the Markdown render time.
+ * copies with edits) up to 20 articles, captions included (they feed "People in this story"). Reports the median of `--runs` (default 7) and the Markdown render time.
  * Usage: node dist/bench/compose.js [--runs N] [--words N]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ const words = arg('--words', 600);
 
 const load = (path: string, id: string): ComposeArticle => {
   const a = extractDocument({ content: readFileSync(path, 'utf8'), kind: path.endsWith('.html') ? 'html' : 'text' });
-  return { id, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.url, published: a.published, byline: a.byline };
+  return { id, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.url, published: a.published, byline: a.byline, captions: a.captions };
 };
 const base: ComposeArticle[] = [];
 if (existsSync(seeds)) for (const f of readdirSync(seeds).filter((x) => /^(000|002|003)_.*\.txt$/.test(x)).sort()) base.push(load(join(seeds, f), f));
@@ -57,4 +57,4 @@ for (let r = 0; r < runs; r++) {
 const totalWords = story.reduce((s, a) => s + a.text.split(/\s+/).length, 0);
 console.log(`compose: ${story.length} articles (${totalWords} words, ${last.provenance.families.length} families), ${runs} runs`);
 console.log(`  median ${median(times).toFixed(1)} ms per story (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}); Markdown render ${median(renders).toFixed(2)} ms`);
-console.log(`  composite: ${last.words} words, ${last.provenance.counts.published} sentences published, ${last.provenance.rejected.length} rejected by the gate, ${last.provenance.counts.facts} facts from ${last.provenance.counts.sentences} sentences`);
+console.log(`  composite: ${last.words} words, ${last.provenance.counts.published} sentences published, ${last.provenance.rejected.length} rejected by the gate, ${last.provenance.counts.facts} facts from ${last.provenance.counts.sentences} sentences, ${last.people?.length ?? 0} people`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeStory, type ComposeArticle } from './index.js';
+import { composeStory, prepare, type ComposeArticle } from './index.js';
+import { NameBook, NameMemory, rewriteSentence } from './rewrite.js';
 
 // Invented text: a wire story, a syndicated copy of it, and an independent report.
 const wire = [
@@ -41,10 +42,16 @@ describe('composeStory (invented text)', () => {
     if (notUsed) expect(notUsed.reason).toMatch(/duplicate of family/);
   });
 
-  it('cuts the dateline, resolves a pronoun out of its context, shortens names after first mention, drops a dangling "But"', () => {
+  it('cuts the dateline, keeps a pronoun or "But" only right after its source predecessor, shortens names after first mention', () => {
     const text = all.map((s) => s.text).join('\n');
     expect(text).not.toMatch(/Tidewater Wire\) —/);
-    expect(text).not.toMatch(/^(?:He|But)\b/m);
+    const texts = new Map(articles.map((a) => [a.id, a.text]));
+    all.forEach((s, i) => {
+      if (!/^(?:He|She|They|But)\b/.test(s.text)) return;
+      const prev = all[i - 1]?.citations[0];
+      const cur = s.citations[0]!;
+      expect(prev && prev.articleId === cur.articleId && /^\s*$/.test(texts.get(cur.articleId)!.slice(prev.end, cur.start)), s.text).toBe(true);
+    });
     const rewrites = all.flatMap((s) => s.rewrites);
     expect(rewrites.some((r) => r.kind === 'dateline')).toBe(true);
     const pruitt = all.filter((s) => /Pruitt/.test(s.text));
@@ -69,5 +76,33 @@ describe('composeStory (invented text)', () => {
     const short = composeStory({ articles, storyline: { stories: [{ id: 'b', title: 'Pier rebuild approved', published: '2031-06-01' }, { id: 'a', title: 'Pier collapses', published: '2031-05-10' }] }, storyId: 'a' }, { words: 60 });
     expect(short.words).toBeLessThanOrEqual(110);
     expect(short.timeline.map((t) => [t.storyId, t.current])).toEqual([['a', true], ['b', false]]);
+  });
+});
+
+describe('rewrites out of context (invented text)', () => {
+  const mk = (id: string, text: string): ComposeArticle => ({ id, text, title: 't', publisher: id, via: null, url: null, published: '2031-06-01', byline: null });
+  const prep = prepare({
+    articles: [
+      mk('a', 'Harbour Mayor Tova Lindqvist opened the new swing bridge in Harlow on Sunday.\n\nThe bridge cost 12 million euros to build.\n\nThe mayor said traffic would be diverted for another week.'),
+      mk('b', 'The swing bridge in Harlow was opened on Sunday by Mayor Tova Lindqvist.\n\nTova Lindqvist said the bridge would carry 9,000 vehicles a day.'),
+      mk('c', 'Tova Lindqvist cut the ribbon.\n\nTovva Lindqvist said the ferry would stop running.'),
+    ],
+  });
+  const book = new NameBook(prep.analyses);
+  const rewrite = (start: string, prevIsPredecessor = false) => rewriteSentence(prep, prep.candidates.find((c) => c.sentence.text.startsWith(start))!, prevIsPredecessor, new NameMemory(book));
+
+  it('a sentence-initial role noun away from its context becomes the name it was resolved to, citing where it was named', () => {
+    const r = rewrite('The mayor said');
+    expect(r.text).toBe('Tova Lindqvist said traffic would be diverted for another week.');
+    expect(r.rewrites).toEqual([{ kind: 'anaphor', from: 'The mayor', to: 'Tova Lindqvist' }]);
+    expect(r.antecedent?.text).toMatch(/^Harbour Mayor Tova Lindqvist opened/);
+    // Right after its source predecessor, the sentence stays as written.
+    expect(rewrite('The mayor said', true).text).toBe('The mayor said traffic would be diverted for another week.');
+  });
+
+  it('a first mention spelled unlike the other sources takes the attested spelling', () => {
+    const r = rewrite('Tovva Lindqvist');
+    expect(r.text).toBe('Tova Lindqvist said the ferry would stop running.');
+    expect(r.rewrites).toEqual([{ kind: 'spelling', from: 'Tovva Lindqvist', to: 'Tova Lindqvist' }]);
   });
 });

@@ -13,10 +13,11 @@ import { contentWords } from '../text/index.js';
 import { verifyClaim, type ClaimResult } from '../verify/index.js';
 import { VERSION } from '../version.js';
 import { findDisagreements } from './disagreements.js';
-import { groupFacts, type Fact } from './facts.js';
+import { groupFacts, jaccard, type Fact } from './facts.js';
 import { prepare, sha256, wordCount, type Candidate, type Prepared } from './prepare.js';
+import { peopleInStory } from './people.js';
 import { foldQuote, keyQuotes } from './quotes.js';
-import { cosine, idfOf, rankFacts, selectMmr, vectorOf, type Ranked } from './rank.js';
+import { contained, cosine, idfOf, rankFacts, REDUNDANT_JACCARD, selectMmr, vectorOf, type Ranked } from './rank.js';
 import { NameBook, NameMemory, rewriteSentence } from './rewrite.js';
 import { clusterSections, headingFor } from './sections.js';
 import {
@@ -36,12 +37,15 @@ import {
 export * from './types.js';
 export { prepare, type Candidate, type Prepared } from './prepare.js';
 export { groupFacts, jaccard, sameFact, type Fact } from './facts.js';
+export { composeWithModel, chatCompletionsUrl, type ModelWriterOptions, type ModelWriterResult } from './llm.js';
 
 export const DEFAULT_WORDS = 600;
 /** Citations from other families shown per sentence (beyond the wording's own span). */
 const MAX_EXTRA_CITATIONS = 4;
 /** Gate rounds: each round drops what the verifier rejects and re-lays out the rest (names, pronouns change). */
 const MAX_ROUNDS = 5;
+/** A key quote whose speaker a body sentence names, sharing this many content words with it, repeats that sentence. */
+const QUOTE_SHARED = 3;
 
 interface Placed {
   ranked: Ranked;
@@ -75,7 +79,7 @@ function isPredecessor(prev: Placed | null, cur: Placed): boolean {
 }
 
 /** Lede (one or two sentences that open a source) and sections of the rest. */
-function layout(chosen: readonly Ranked[]): { placed: Placed[]; sections: Ranked[][] } {
+function layout(chosen: readonly Ranked[], idf: Map<string, number>): { placed: Placed[]; sections: Ranked[][] } {
   // A lede opens with its subject named, not a role noun that needs an earlier sentence ("The Prime Minister...").
   const ledeScore = (r: Ranked): number => r.score - (/^The (?:\p{L}+ ){0,2}(?:Prime Minister|PM|president|President|leader|minister|chancellor)\b/u.test(r.fact.rep.sentence.text) ? 0.2 : 0);
   const ledeish = [...chosen].filter((r) => r.firstIndex <= 1).sort((a, b) => ledeScore(b) - ledeScore(a) || a.fact.id - b.fact.id);
@@ -85,7 +89,7 @@ function layout(chosen: readonly Ranked[]): { placed: Placed[]; sections: Ranked
   const second = first ? chosen.find((r) => r !== first && !/^["“‘']/.test(r.fact.rep.sentence.text) && r.fact.members.some((m) => first.fact.members.some((f) => f.article === m.article && m.sentence.index === f.sentence.index + 1))) : undefined;
   if (first && second && first.fact.rep.words < 40) lede.push(second);
   const rest = chosen.filter((r) => !lede.includes(r));
-  const sections = clusterSections(rest);
+  const sections = clusterSections(rest, idf);
   return { placed: [...lede.map((ranked) => ({ ranked, section: -1 })), ...sections.flatMap((s, i) => s.map((ranked) => ({ ranked, section: i })))], sections };
 }
 
@@ -94,6 +98,11 @@ function verdictKey(text: string, published: string | null): string {
 }
 
 export function composeStory(input: ComposeInput, options: ComposeOptions = {}): Composite {
+  return composeWithSources(input, options).composite;
+}
+
+/** The composite and what it was made from (the analysed sources and their verifier index), for a second writer. */
+export function composeWithSources(input: ComposeInput, options: ComposeOptions = {}): { composite: Composite; prep: Prepared } {
   const words = Math.max(50, Math.floor(options.words ?? DEFAULT_WORDS));
   const prep = prepare(input);
   const facts = groupFacts(prep);
@@ -123,7 +132,7 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const pool = ranked.filter((r) => !rejected.has(r.fact.id));
     const chosen = selectMmr(pool, words, idf);
-    const { placed, sections } = layout(chosen);
+    const { placed, sections } = layout(chosen, idf);
     sectionsRanked = sections;
     const memory = new NameMemory(book);
     accepted = [];
@@ -132,15 +141,21 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
     for (const p of placed) {
       const f = p.ranked.fact;
       const published = prep.articles[f.rep.article]!.published;
-      const trial = memory.clone();
-      const rw = rewriteSentence(prep, f.rep, isPredecessor(prev, p), trial);
+      let trial = memory.clone();
+      let rw = rewriteSentence(prep, f.rep, isPredecessor(prev, p), trial);
       const cites = citationsFor(prep, f);
       if (rw.unresolved) {
         rejected.set(f.id, { text: f.rep.sentence.text, verdict: 'unresolved', note: rw.unresolved, missing: [], citations: cites, rewrites: [] });
         newRejects++;
         continue;
       }
-      const v = verify(rw.text, published);
+      let v = verify(rw.text, published);
+      // A role noun resolved to a name the verifier cannot confirm: the sentence as the source words it.
+      if (v.verdict !== 'supported' && rw.rewrites.some((r) => r.kind === 'anaphor')) {
+        trial = memory.clone();
+        rw = rewriteSentence(prep, f.rep, isPredecessor(prev, p), trial, { anaphors: false });
+        if (!rw.unresolved) v = verify(rw.text, published);
+      }
       if (v.verdict !== 'supported') {
         rejected.set(f.id, { text: rw.text, verdict: v.verdict, note: v.note ?? (v.conflicts[0]?.explanation ?? `missing: ${v.missing.join(', ')}`), missing: v.missing, citations: cites, rewrites: rw.rewrites });
         newRejects++;
@@ -161,7 +176,7 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
   sectionsRanked.forEach((_, si) => {
     const items = accepted.filter((a) => a.placed.section === si);
     if (!items.length) return;
-    const heading = headingFor(items.map((a) => a.sentence.text), idf, taken);
+    const heading = headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text));
     taken.add(heading.toLowerCase());
     const paragraphs: CompositeSentence[][] = [];
     let cur: CompositeSentence[] = [];
@@ -198,13 +213,22 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
 
   // Key quotes: not ones the body already carries.
   const bodyFolded = new Set(body.map((s) => foldQuote(s.text)));
-  const quotes = keyQuotes(prep, (speaker) => book.full(speaker), bodyFolded);
+  const bodyStems = body.map((s) => stemList(s.text));
+  const quotes = keyQuotes(prep, (speaker) => book.full(speaker), bodyFolded, (q, speaker) => {
+    const st = stemList(q);
+    const surname = book.surname(speaker);
+    // The same words, or the same speaker's point already told in the body (three or more content words shared).
+    return bodyStems.some((b, i) => contained(st, b, idf) || jaccard(st, b) >= REDUNDANT_JACCARD || (body[i]!.text.includes(surname) && st.filter((x) => b.includes(x)).length >= QUOTE_SHARED));
+  });
+
+  const people = peopleInStory(prep, book);
 
   // Sources used and not used.
   const cited = new Map<string, number>();
   for (const s of body) for (const c of s.citations) cited.set(c.articleId, (cited.get(c.articleId) ?? 0) + 1);
   if (headline.articleId) cited.set(headline.articleId, cited.get(headline.articleId) ?? 0);
   for (const q of quotes) cited.set(q.citation.articleId, (cited.get(q.citation.articleId) ?? 0) + 1);
+  for (const p of people) for (const c of p.citations) cited.set(c.articleId, (cited.get(c.articleId) ?? 0) + 1);
   const disagreements = findDisagreements(prep);
   for (const d of disagreements) for (const v of d.values) for (const c of v.citations) cited.set(c.articleId, (cited.get(c.articleId) ?? 0) + 1);
   const sourcesUsed: SourceUsed[] = [];
@@ -227,12 +251,13 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
 
   const dates = prep.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
   const ids = prep.articles.map((a) => a.id);
-  return {
+  const composite: Composite = {
     id: `composite:${sha256(ids.join('\n')).slice(0, 12)}`,
     headline,
     lede,
     sections,
     quotes,
+    people,
     disagreements,
     timeline,
     sourcesUsed,
@@ -248,8 +273,14 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
       verdicts: body.map((s) => ({ text: s.text, verdict: s.verdict, score: s.score, evidence: s.evidence })),
       rejected: [...rejected.values()],
       counts: { sentences: prep.candidates.length, facts: facts.length, selected: accepted.length + rejected.size, published: body.length },
+      writer: { kind: 'extractive' },
     },
   };
+  return { composite, prep };
+}
+
+function stemList(text: string): string[] {
+  return [...new Set(contentWords(text).filter((w) => w.kind === 'word').map((w) => w.stem))].sort();
 }
 
 function titleStems(title: string): string[] {

@@ -22,14 +22,21 @@ interface Pooled {
   order: number;
 }
 
-export function keyQuotes(prep: Prepared, fullName: (speaker: string) => string, exclude: ReadonlySet<string>): KeyQuote[] {
+/** A quote that opens on a pronoun or demonstrative lost its antecedent when lifted out of its article. */
+const NEEDS_CONTEXT = /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its)\b/;
+
+/**
+ * `exclude`: folded body sentences (a quote the body already carries is not repeated); `redundant`: whether the
+ * quote says what a body sentence already says (the article-wide similarity test).
+ */
+export function keyQuotes(prep: Prepared, fullName: (speaker: string) => string, exclude: ReadonlySet<string>, redundant: (text: string, speaker: string) => boolean = () => false): KeyQuote[] {
   const pool = new Map<string, Pooled>();
   prep.analyses.forEach((a, ai) => {
     for (const q of a.quotes) {
       if (!q.closed || q.partial || !q.speaker) continue;
       const t = q.text.trim().replace(/[,]$/, '');
       const n = wordCount(t);
-      if (n < MIN_WORDS || n > MAX_WORDS) continue;
+      if (n < MIN_WORDS || n > MAX_WORDS || NEEDS_CONTEXT.test(t)) continue;
       const k = fold(t).replace(/[.,!?]+$/, '');
       const cur = pool.get(k);
       const start = q.start + q.text.indexOf(t);
@@ -39,7 +46,7 @@ export function keyQuotes(prep: Prepared, fullName: (speaker: string) => string,
     }
   });
   const ranked = [...pool.entries()]
-    .filter(([k]) => ![...exclude].some((e) => e.includes(k)))
+    .filter(([k, v]) => ![...exclude].some((e) => e.includes(k)) && !redundant(v.text, v.speaker))
     .map(([, v]) => v)
     .sort((a, b) => b.families.size - a.families.size || a.order - b.order || (a.text < b.text ? -1 : 1));
   const out: KeyQuote[] = [];

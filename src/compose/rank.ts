@@ -23,10 +23,21 @@ export const REDUNDANT_JACCARD = 0.45;
 export const REDUNDANT_OPENINGS = 0.25;
 /** TF-IDF cosine (names included) at which two facts are one fact told twice. */
 export const REDUNDANT_COSINE = 0.5;
+/**
+ * Weighted containment (IDF mass of the shared stems over the smaller sentence's mass) at which, with at least
+ * REDUNDANT_SHARED shared stems, two facts tell one event twice ("X was one of the leaders, including A and B, who
+ * travelled on Monday" / "X joined A and B for talks on Monday"). Set on the seed and example composites.
+ */
+export const REDUNDANT_CONTAINMENT = 0.6;
+export const REDUNDANT_SHARED = 5;
 /** MMR bonus for a fact that brings in a person not yet named (novelty). */
 export const NOVELTY = 0.1;
-/** MMR bonus per share of the fact's content weight (IDF) not yet covered by the chosen facts. */
-export const COVERAGE = 0.5;
+/**
+ * MMR bonus per share of the fact's content weight (IDF) not yet covered by the chosen facts. 0.35: at 0.5 novelty
+ * outweighed relevance (a top-ranked fact, "work on security guarantees ... as soon as Tuesday", lost to trivia whose
+ * words were new); at 0.25 the article narrows to fewer threads (seed White House composite, examples corpus).
+ */
+export const COVERAGE = 0.35;
 /** Position prior: 1 / (1 + decay * sentence index). */
 export const POSITION_DECAY = 0.2;
 
@@ -100,27 +111,42 @@ export function rankFacts(facts: readonly Fact[], idf: Map<string, number>, peop
   });
 }
 
+/** Whether two stem lists say the same thing by weighted containment (see REDUNDANT_CONTAINMENT). */
+export function contained(a: readonly string[], b: readonly string[], idf: Map<string, number>): boolean {
+  const w = (x: string): number => idf.get(x) ?? 1;
+  const set = new Set(b);
+  let shared = 0;
+  let n = 0;
+  let wa = 0;
+  for (const x of a) {
+    wa += w(x);
+    if (set.has(x)) {
+      shared += w(x);
+      n++;
+    }
+  }
+  if (n < REDUNDANT_SHARED) return false;
+  let wb = 0;
+  for (const x of b) wb += w(x);
+  return shared / Math.max(1e-9, Math.min(wa, wb)) >= REDUNDANT_CONTAINMENT;
+}
+
 /** Greedy MMR up to `words` words; redundant facts (by stems) are never taken together. */
 export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<string, number> = new Map()): Ranked[] {
   const pool = ranked.filter((r) => r.fact.eligible).sort((a, b) => b.score - a.score || a.fact.id - b.fact.id);
   const chosen: Ranked[] = [];
   const seenPeople = new Set<string>();
   const covered = new Set<string>();
+  // Per pool item: its highest similarity to a chosen fact, and whether a chosen fact already says it.
+  const maxSim = new Map<Ranked, number>();
+  const blocked = new Set<Ranked>();
   let total = 0;
   while (pool.length && total < words) {
     let best = -1;
     let bestVal = -Infinity;
     for (let i = 0; i < pool.length; i++) {
       const r = pool[i]!;
-      let maxSim = 0;
-      let redundant = false;
-      for (const c of chosen) {
-        maxSim = Math.max(maxSim, cosine(r.said, c.said));
-        const j = jaccard(r.fact.rep.stems, c.fact.rep.stems);
-        // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
-        if (j >= REDUNDANT_JACCARD || cosine(r.vec, c.vec) >= REDUNDANT_COSINE || (r.firstIndex === 0 && c.firstIndex === 0 && j >= REDUNDANT_OPENINGS)) redundant = true;
-      }
-      if (redundant) continue;
+      if (blocked.has(r)) continue;
       const novel = r.people.some((p) => !seenPeople.has(p)) ? NOVELTY : 0;
       let all = 0;
       let fresh = 0;
@@ -129,18 +155,25 @@ export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<str
         all += w;
         if (!covered.has(st)) fresh += w;
       }
-      const val = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * maxSim + novel + COVERAGE * (all ? fresh / all : 0);
+      const val = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * (maxSim.get(r) ?? 0) + novel + COVERAGE * (all ? fresh / all : 0);
       if (val > bestVal + 1e-12) {
         bestVal = val;
         best = i;
       }
     }
     if (best < 0) break;
-    const [r] = pool.splice(best, 1);
-    chosen.push(r!);
-    for (const p of r!.people) seenPeople.add(p);
-    for (const st of r!.fact.rep.common) covered.add(st);
-    total += r!.fact.rep.words;
+    const [c] = pool.splice(best, 1);
+    chosen.push(c!);
+    for (const p of c!.people) seenPeople.add(p);
+    for (const st of c!.fact.rep.common) covered.add(st);
+    total += c!.fact.rep.words;
+    for (const r of pool) {
+      if (blocked.has(r)) continue;
+      maxSim.set(r, Math.max(maxSim.get(r) ?? 0, cosine(r.said, c!.said)));
+      const j = jaccard(r.fact.rep.stems, c!.fact.rep.stems);
+      // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
+      if (j >= REDUNDANT_JACCARD || cosine(r.vec, c!.vec) >= REDUNDANT_COSINE || (r.firstIndex === 0 && c!.firstIndex === 0 && j >= REDUNDANT_OPENINGS) || contained(r.fact.rep.stems, c!.fact.rep.stems, idf)) blocked.add(r);
+    }
   }
   return chosen;
 }

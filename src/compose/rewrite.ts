@@ -9,7 +9,8 @@
  * Pronouns: a sentence-initial "He"/"She"/"His"/"Her" whose source predecessor is not the sentence before it in the
  * composite is replaced by the person it certainly refers to: the speaker the quote analysis resolved, or the
  * subject that opens the source's previous sentence. Anything less certain (and "They", "It", "This"...) leaves the
- * sentence unpublishable. Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
+ * sentence unpublishable. A sentence-initial role noun the analysis resolved ("The president appeared...") is
+ * replaced the same way when the sentence stands away from its source context. Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
  */
 import type { Analysis, Entity, Mention, Sentence } from '../text/index.js';
 import type { Candidate, Prepared } from './prepare.js';
@@ -19,6 +20,26 @@ const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr|Lord|Lady|Prof|Professor)\.
 const CONNECTIVE = /^(?:And|But|Meanwhile|However|Yet|Still|Also|So|Instead|Now|Nonetheless|Nevertheless)(?=[\s,])\s*,?\s*/;
 const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{2,}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([^()]{1,60}\))?\s*[—–-]{1,2}\s+/u;
 const PRONOUN = /^(He|She|His|Her|They|Their|It|Its|This|These|Those)\b/;
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Same surname, and given names that differ by one or two letters (a misspelling, not another person). */
+function misspelt(written: string, attested: string): boolean {
+  const w = written.split(/\s+/);
+  const t = attested.split(/\s+/);
+  if (w.length !== t.length || w.length < 2 || w[w.length - 1] !== t[t.length - 1] || written === attested) return false;
+  const a = w.slice(0, -1).join(' ');
+  const b = t.slice(0, -1).join(' ');
+  return Math.min(a.length, b.length) >= 4 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2;
+}
 
 export function surnameOf(e: Pick<Entity, 'name'>): string {
   const parts = e.name.replace(HONORIFIC, '').replace(/['’]s$/, '').split(/\s+/);
@@ -124,7 +145,7 @@ function subjectOf(a: Analysis, s: Sentence, depth = 0): Entity | null {
  * Rewrites `cand` for its place after `prev` (the composite's previous sentence, or null at the top).
  * `memory` is updated with the names the sentence mentions.
  */
-export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecessor: boolean, memory: NameMemory): RewriteResult {
+export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecessor: boolean, memory: NameMemory, options: { anaphors?: boolean } = {}): RewriteResult {
   const a = prep.analyses[cand.article]!;
   const s = cand.sentence;
   const text = s.text;
@@ -164,6 +185,19 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     edits.push({ start: lead, end: lead + word.length, to: /^(His|Her)$/i.test(word) ? `${name}'s` : name, kind: 'pronoun' });
     resolvedPronouns.add(lead);
   }
+  // "The president appeared to..." out of its context: the role noun the analysis resolved becomes the name, and the
+  // sentence that named the person is cited with it (a reader would otherwise take the last person named).
+  if (!pron && !prevIsPredecessor && options.anaphors !== false) {
+    const m = a.mentions.find((x) => x.kind === 'role-anaphor' && x.type === 'person' && x.entityId && x.start === s.start + lead && /^the\s/i.test(x.text));
+    const ent = m ? a.entities.find((e) => e.id === m.entityId) : undefined;
+    const named = m && ent ? a.mentions.filter((x) => x.entityId === ent.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0] : undefined;
+    const where = named ? a.sentences.find((x) => x.start <= named.start && named.start < x.end) : undefined;
+    if (m && ent && where && !quoteCovers(a, m.start)) {
+      edits.push({ start: lead, end: lead + m.text.length, to: memory.use(ent), kind: 'anaphor' });
+      resolvedPronouns.add(lead);
+      antecedent = where;
+    }
+  }
   // "..., he told the BBC": the attribution of a quote by pronoun, when the sentence before is not its source context.
   if (!prevIsPredecessor) {
     for (const q of ownQuotes) {
@@ -197,6 +231,9 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     // the full name; a full form ("Sir Keir Starmer", "Donald Trump") stays as written.
     const short = !current.replace(HONORIFIC, '').includes(' ');
     if (known || (short && want.includes(' '))) edits.push({ start: local, end: local + m.text.length, to: want, kind: 'honorific' });
+    // A first mention spelled unlike most sources ("Voldymyr Zelensky" where they write "Volodymyr"): the attested
+    // spelling, when only a letter or two differ (a namesake keeps his own name).
+    else if (!short && misspelt(current.replace(HONORIFIC, ''), want)) edits.push({ start: local, end: local + m.text.length, to: (HONORIFIC.exec(current)?.[0] ?? '') + want, kind: 'spelling' });
   }
   edits.sort((x, y) => x.start - y.start);
   let out = text;

@@ -18,6 +18,11 @@ export interface ComposeArticle {
   /** ISO 8601 date or date-time. */
   published: string | null;
   byline: string | null;
+  /**
+   * Photo captions, verbatim (`roundup extract`'s `captions`). Never a body sentence; only evidence of who holds
+   * which role ("People in this story").
+   */
+  captions?: string[];
 }
 
 export interface StorylineInput {
@@ -46,9 +51,29 @@ export interface Citation {
   end: number;
   /** The cited passage (`text.slice(start, end)`), so renderers need not the sources. */
   text: string;
+  /** Set when the span is in the article's caption of this index (`captions[caption].slice(start, end)`), not its text. */
+  caption?: number;
 }
 
-export type RewriteKind = 'pronoun' | 'speaker' | 'honorific' | 'connective' | 'dateline';
+/** One entry of "People in this story": a name bound to a role by the sources. */
+export interface PersonEntry {
+  /** Full name as the sources attest it. */
+  name: string;
+  /** Role title as written ("German chancellor"). */
+  role: string;
+  /** The entry as published and verified: "Friedrich Merz, German chancellor". */
+  text: string;
+  /** The spans that bind the name to the role (caption spans carry `caption`). */
+  citations: Citation[];
+  families: number;
+  /** Only captions bind this name to the role (the body text never does). */
+  fromCaptions: boolean;
+  verdict: Verdict;
+  score: number;
+}
+
+/** `model`: the model writer's wording, kept because the verifier supports it against the fact's sources. */
+export type RewriteKind = 'pronoun' | 'anaphor' | 'speaker' | 'honorific' | 'spelling' | 'connective' | 'dateline' | 'model';
 
 /** One deterministic edit of the source sentence, in the order applied. */
 export interface Rewrite {
@@ -148,6 +173,22 @@ export interface Provenance {
   rejected: RejectedSentence[];
   /** Candidates considered, facts formed, facts selected. */
   counts: { sentences: number; facts: number; selected: number; published: number };
+  /** Which writer gave the wording (absent in composites made before there was a choice: extractive). */
+  writer?: WriterProvenance;
+}
+
+/** What the model writer did, sentence by sentence (`--writer llm`). */
+export interface WriterProvenance {
+  kind: 'extractive' | 'llm';
+  model?: string;
+  /** The endpoint, without credentials. */
+  url?: string;
+  /** Facts whose model wording was published. */
+  kept?: number;
+  /** Facts whose model wording failed the gate (or never came): the extractive sentence stands in its place. */
+  fallbacks?: { fact: string; extractive: string; model: string | null; reason: string }[];
+  /** Why the whole model pass was given up, when it was (HTTP error, timeout, unreadable answer). */
+  warnings?: string[];
 }
 
 export interface Composite {
@@ -157,6 +198,8 @@ export interface Composite {
   lede: CompositeSentence[];
   sections: Section[];
   quotes: KeyQuote[];
+  /** Who is who (name–role bindings in the sources' text and captions). Absent in composites made before it existed. */
+  people?: PersonEntry[];
   disagreements: Disagreement[];
   timeline: TimelineEntry[];
   sourcesUsed: SourceUsed[];

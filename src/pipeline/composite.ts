@@ -2,12 +2,12 @@
  * The composite of a stored story: its members' latest articles, its storyline as the timeline, composed with
  * ../compose. Nothing is stored; the same store gives the same composite.
  */
-import { composeStory, type ComposeArticle, type ComposeOptions, type Composite, type StorylineInput } from '../compose/index.js';
+import { composeStory, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type StorylineInput } from '../compose/index.js';
 import { ClusterStore, type StoryDetail } from '../store/clusters.js';
 import type { Store, StoredArticle } from '../store/index.js';
 
 export function composeArticleOf(a: StoredArticle): ComposeArticle {
-  return { id: String(a.id), text: a.text, title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline };
+  return { id: String(a.id), text: a.text, title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions };
 }
 
 export function storylineOf(d: StoryDetail): StorylineInput | null {
@@ -15,13 +15,19 @@ export function storylineOf(d: StoryDetail): StorylineInput | null {
   return { stories: d.storylineStories.map((s) => ({ id: `s${s.id}`, title: s.title, published: s.first })) };
 }
 
-/** Null when the store has no story with this id. */
-export function composeStoredStory(store: Store, storyId: number, options: ComposeOptions = {}): Composite | null {
+/** What the composer needs for a stored story (members' latest articles with text, storyline), or null. */
+export function storedStoryInput(store: Store, storyId: number): ComposeInput | null {
   const detail = new ClusterStore(store.db).getStory(storyId);
   if (!detail) return null;
   const articles = detail.members
     .map((m) => store.articles.get(m.id))
     .filter((a): a is StoredArticle => a !== null && a.text.trim() !== '')
     .map(composeArticleOf);
-  return composeStory({ articles, storyline: storylineOf(detail), storyId: `s${storyId}` }, options);
+  return { articles, storyline: storylineOf(detail), storyId: `s${storyId}` };
+}
+
+/** Null when the store has no story with this id. */
+export function composeStoredStory(store: Store, storyId: number, options: ComposeOptions = {}): Composite | null {
+  const input = storedStoryInput(store, storyId);
+  return input ? composeStory(input, options) : null;
 }

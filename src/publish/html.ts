@@ -12,7 +12,7 @@ export function escapeHtml(s: string): string {
 
 const CSS = `body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.9rem;line-height:1.2}h2{font:600 1.15rem system-ui,sans-serif;margin-top:2rem}
-.meta,.note,.sources,.differ,.timeline{font:14px/1.5 system-ui,sans-serif}.meta{color:#555}
+.meta,.note,.sources,.differ,.timeline,.people{font:14px/1.5 system-ui,sans-serif}.meta{color:#555}
 .lede{font-size:1.1rem;font-weight:600}sup a{text-decoration:none;font:600 11px system-ui,sans-serif;padding:0 1px}
 blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #bbb}.note{color:#555;border-top:1px solid #ddd;padding-top:1rem}
 .passage{color:#333}`;
@@ -53,6 +53,11 @@ export function toHtml(c: Composite): string {
     for (const q of c.quotes) h.push(`<blockquote><p>“${escapeHtml(q.text)}”</p><footer>${escapeHtml(q.speaker)}${marks(c, [q.citation], n)}</footer></blockquote>`);
     h.push('</section>');
   }
+  if (c.people?.length) {
+    h.push('<section class="people">', '<h2>People in this story</h2>', '<ul>');
+    for (const p of c.people) h.push(`<li><strong>${escapeHtml(p.name)}</strong>, ${escapeHtml(p.role)}${marks(c, p.citations, n)}</li>`);
+    h.push('</ul>', '</section>');
+  }
   if (c.disagreements.length) {
     h.push('<section class="differ">', '<h2>Where sources differ</h2>', '<ul>');
     for (const d of c.disagreements) {
@@ -84,7 +89,7 @@ export function toHtml(c: Composite): string {
     h.push('<h2>Cited passages</h2>', '<ol class="passages">');
     for (const p of passages) {
       const src = c.sourcesUsed[(n.get(p.articleId) ?? 0) - 1];
-      h.push(`<li id="${passageAnchor(p, n)}" class="passage">[${n.get(p.articleId) ?? '?'}] ${escapeHtml(src ? sourceLabel(src) : p.articleId)}, characters ${p.start}–${p.end}: <q>${escapeHtml(p.text)}</q></li>`);
+      h.push(`<li id="${passageAnchor(p, n)}" class="passage">[${n.get(p.articleId) ?? '?'}] ${escapeHtml(src ? sourceLabel(src) : p.articleId)}, ${p.caption !== undefined ? `caption ${p.caption + 1}, ` : ''}characters ${p.start}–${p.end}: <q>${escapeHtml(p.text)}</q></li>`);
     }
     h.push('</ol>');
   }

@@ -37,6 +37,11 @@ export function toMarkdown(c: Composite): string {
     out.push('## Key quotes', '');
     for (const q of c.quotes) out.push(`> “${mdEscape(q.text)}” — ${mdEscape(q.speaker)}${marks(c, [q.citation], n)}`, '');
   }
+  if (c.people?.length) {
+    out.push('## People in this story', '');
+    for (const p of c.people) out.push(`- **${mdEscape(p.name)}**, ${mdEscape(p.role)}${marks(c, p.citations, n)}`);
+    out.push('');
+  }
   if (c.disagreements.length) {
     out.push('## Where sources differ', '');
     for (const d of c.disagreements) {

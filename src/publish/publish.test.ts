@@ -52,6 +52,21 @@ describe('renderers (invented text)', () => {
     expect(Array.isArray(j.provenance.rejected)).toBe(true);
   });
 
+  it('People in this story: names bound to roles, a caption binding cited as a caption passage', () => {
+    const withCaption: ComposeArticle = { ...b, captions: ['Depot manager Ilse Novak opens the gates (City Photo)'] };
+    const pc = composeStory({ articles: [a, withCaption] });
+    const novak = pc.people!.find((p) => p.name === 'Ilse Novak')!;
+    expect(novak.role).toBe('Depot manager');
+    expect(novak.fromCaptions).toBe(true);
+    expect(novak.citations[0]!.caption).toBe(0);
+    expect(novak.citations[0]!.text).toBe('Depot manager Ilse Novak');
+    expect(toMarkdown(pc).split('## People in this story\n')[1]).toMatch(/^- \*\*Ilse Novak\*\*, Depot manager<sup>\[2\]\(#src-2-c0-0\)<\/sup>$/m);
+    expect(toHtml(pc)).toMatch(/caption 1, characters 0–24: <q>Depot manager Ilse Novak<\/q>/);
+    expect(toText(pc).split('People in this story\n')[1]).toMatch(/^Ilse Novak, Depot manager$/m);
+    // The caption is evidence of who is who, never a body sentence.
+    expect(toJson(pc).sentences.some((s) => /Novak|opens the gates/.test(s.text))).toBe(false);
+  });
+
   it('text fragments encode the dash, comma and ampersand', () => {
     expect(textFragment('Rock-solid, safe & sound start')).toBe('#:~:text=Rock%2Dsolid%2C%20safe%20%26%20sound%20start');
   });

@@ -19,7 +19,7 @@ export function textFragment(text: string): string {
 
 /** Stable in-page anchor of a cited passage in the Sources appendix. */
 export function passageAnchor(cit: Citation, numbers: Map<string, number>): string {
-  return `src-${numbers.get(cit.articleId) ?? 0}-${cit.start}`;
+  return `src-${numbers.get(cit.articleId) ?? 0}-${cit.caption !== undefined ? `c${cit.caption}-` : ''}${cit.start}`;
 }
 
 export function citationLink(c: Composite, cit: Citation, numbers: Map<string, number>): string {
@@ -32,7 +32,7 @@ export function citedPassages(c: Composite): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
   const add = (x: Citation): void => {
-    const k = `${x.articleId}\u0000${x.start}\u0000${x.end}`;
+    const k = `${x.articleId}\u0000${x.caption ?? ''}\u0000${x.start}\u0000${x.end}`;
     if (!seen.has(k)) {
       seen.add(k);
       out.push(x);
@@ -40,6 +40,7 @@ export function citedPassages(c: Composite): Citation[] {
   };
   for (const s of bodySentences(c)) s.citations.forEach(add);
   for (const q of c.quotes) add(q.citation);
+  for (const p of c.people ?? []) p.citations.forEach(add);
   for (const d of c.disagreements) for (const v of d.values) v.citations.forEach(add);
   return out;
 }

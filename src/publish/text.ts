@@ -13,6 +13,10 @@ export function toText(c: Composite): string {
     out.push('Key quotes');
     for (const q of c.quotes) out.push(`“${q.text}” (${q.speaker})`);
   }
+  if (c.people?.length) {
+    out.push('People in this story');
+    for (const p of c.people) out.push(`${p.name}, ${p.role}`);
+  }
   if (c.disagreements.length) {
     out.push('Where sources differ');
     for (const d of c.disagreements) out.push(`${d.about}: ${d.values.map((v) => `${v.value} (${v.sources.join(', ')})`).join('; ')}`);

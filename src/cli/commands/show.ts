@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { storedStoryInput } from '../../pipeline/composite.js';
 import { ClusterStore } from '../../store/clusters.js';
+import { composeWith, FORMATS, modelWriterOf, render, writerOptionFlags, type WriteFormat, type WriterFlags } from './write.js';
 import { parseStoryRef, renderStory, storyJson, storylineRef } from './stories.js';
-import { dbOption, openStore, type DbFlag } from '../options.js';
+import { dbOption, openStore, positiveInt, type DbFlag } from '../options.js';
 import { EXIT, renderArticle, writeJsonLine } from '../output.js';
 
 export function registerShow(program: Command): void {
@@ -9,9 +11,14 @@ export function registerShow(program: Command): void {
     .command('show')
     .description('show a stored article (cleaned text, metadata, what cleaning removed) or a story s<N> (members by family, what each copy adds and drops, its storyline)')
     .argument('<id>', 'article id (from `roundup articles`) or story id s<N> (from `roundup stories`)')
-    .option('--json', 'the article as JSON, with its raw record provenance (or the story as JSON)');
+    .option('--json', 'the article as JSON, with its raw record provenance (or the story as JSON)')
+    .option('--composite', "a story's merged, cited article (as `roundup write` writes it)")
+    .option('--format <format>', 'with --composite: md, html, text or json', 'md')
+    .option('--words <n>', 'with --composite: target length in words (default 600)', positiveInt('--words'));
+  // With --composite: --writer llm and the model endpoint's flags.
+  writerOptionFlags(cmd);
   dbOption(cmd);
-  cmd.action((idArg: string, opts: DbFlag & { json?: boolean }) => {
+  cmd.action(async (idArg: string, opts: DbFlag & WriterFlags & { json?: boolean; composite?: boolean; format?: string; words?: number }) => {
     const id = Number(idArg);
     const store = openStore(opts);
     try {
@@ -23,6 +30,20 @@ export function registerShow(program: Command): void {
           process.exitCode = EXIT.fatal;
           return;
         }
+        if (opts.composite) {
+          const format = (opts.json ? 'json' : (opts.format ?? 'md')) as WriteFormat;
+          if (!FORMATS.includes(format)) throw new Error(`unknown --format ${opts.format} (md, html, text or json)`);
+          const model = modelWriterOf(opts);
+          const input = storedStoryInput(store, storyId)!;
+          if (!input.articles.length) {
+            process.stderr.write(`show: story "${idArg}" has no article with text to compose\n`);
+            process.exitCode = EXIT.fatal;
+            return;
+          }
+          const c = await composeWith(input, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`show: ${w}\n`));
+          process.stdout.write(render(c, format));
+          return;
+        }
         if (opts.json) {
           writeJsonLine({
             ...storyJson(d),
@@ -32,6 +53,11 @@ export function registerShow(program: Command): void {
             independent: d.families,
           });
         } else process.stdout.write(renderStory(d));
+        return;
+      }
+      if (opts.composite) {
+        process.stderr.write(`show: --composite needs a story id s<N>, got "${idArg}" (see \`roundup stories\`)\n`);
+        process.exitCode = EXIT.fatal;
         return;
       }
       const article = Number.isInteger(id) && id > 0 ? store.articles.get(id) : null;

@@ -4,7 +4,7 @@
  * and writes one composite per story to standard output.
  */
 import type { Command } from 'commander';
-import { composeStory, type ComposeArticle, type Composite, type StorylineInput } from '../../compose/index.js';
+import { composeStory, composeWithModel, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
 import { findFamilies, type Family } from '../../families/index.js';
 import { articleText, extractRaw } from '../../extract/index.js';
 import { collect } from '../../ingest/index.js';
@@ -14,7 +14,7 @@ import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '
 import { EXIT } from '../output.js';
 
 export type WriteFormat = 'md' | 'html' | 'text' | 'json';
-const FORMATS: readonly WriteFormat[] = ['md', 'html', 'text', 'json'];
+export const FORMATS: readonly WriteFormat[] = ['md', 'html', 'text', 'json'];
 
 /** Inputs → articles (collect + extractRaw); failures are listed, not thrown. */
 export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: ComposeArticle[]; failures: string[] }> {
@@ -24,7 +24,7 @@ export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Pr
     if (event.type === 'failure') failures.push(`${event.input}: ${event.error.message}`);
     else if (event.type === 'document') {
       const a = extractRaw(event.raw);
-      articles.push({ id: event.input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline });
+      articles.push({ id: event.input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions });
     }
   }
   return { articles, failures };
@@ -60,6 +60,42 @@ export function render(c: Composite, format: WriteFormat): string {
   return toMarkdown(c);
 }
 
+export interface WriterFlags {
+  writer?: string;
+  llmUrl?: string;
+  llmModel?: string;
+  llmTimeout?: number;
+}
+
+/** `--writer extractive|llm` and the model endpoint's flags (the key comes from ROUNDUP_LLM_KEY, never a flag). */
+export function writerOptionFlags(cmd: Command): void {
+  cmd
+    .option('--writer <writer>', 'extractive (default) or llm: a model rephrases, the verifier gates each sentence', 'extractive')
+    .option('--llm-url <url>', 'OpenAI-compatible endpoint for --writer llm (e.g. http://127.0.0.1:8080/v1); $ROUNDUP_LLM_URL')
+    .option('--llm-model <name>', 'model name for --writer llm; $ROUNDUP_LLM_MODEL')
+    .option('--llm-timeout <ms>', 'time limit of the model request, ms (default 60000)', positiveInt('--llm-timeout'));
+}
+
+/** The model writer's settings, or null for the extractive writer. Throws on a bad combination. */
+export function modelWriterOf(flags: WriterFlags, env: NodeJS.ProcessEnv = process.env): ModelWriterOptions | null {
+  const writer = flags.writer ?? 'extractive';
+  if (writer === 'extractive') return null;
+  if (writer !== 'llm') throw new Error(`unknown --writer ${writer} (extractive or llm)`);
+  const url = flags.llmUrl ?? env.ROUNDUP_LLM_URL;
+  const model = flags.llmModel ?? env.ROUNDUP_LLM_MODEL;
+  if (!url) throw new Error('--writer llm needs --llm-url (or $ROUNDUP_LLM_URL)');
+  if (!model) throw new Error('--writer llm needs --llm-model (or $ROUNDUP_LLM_MODEL)');
+  return { url, model, key: env.ROUNDUP_LLM_KEY ?? null, ...(flags.llmTimeout ? { timeoutMs: flags.llmTimeout } : {}) };
+}
+
+/** One composite with the chosen writer; the model writer's warnings go to `warn`. */
+export async function composeWith(input: ComposeInput, options: ComposeOptions, model: ModelWriterOptions | null, warn: (line: string) => void): Promise<Composite> {
+  if (!model) return composeStory(input, options);
+  const { composite, warnings } = await composeWithModel(input, options, model);
+  for (const w of warnings) warn(w);
+  return composite;
+}
+
 export function registerWrite(program: Command): void {
   const cmd = program
     .command('write')
@@ -68,23 +104,25 @@ export function registerWrite(program: Command): void {
     .option('--format <format>', 'md, html, text or json', 'md')
     .option('--words <n>', 'target length of each article in words (default 600)', positiveInt('--words'));
   fetchOptionFlags(cmd);
-  cmd.action(async (inputs: string[], opts: FetchFlags & { format?: string; words?: number }) => {
+  writerOptionFlags(cmd);
+  cmd.action(async (inputs: string[], opts: FetchFlags & WriterFlags & { format?: string; words?: number }) => {
     const format = (opts.format ?? 'md') as WriteFormat;
     if (!FORMATS.includes(format)) throw new Error(`unknown --format ${opts.format} (md, html, text or json)`);
+    const model = modelWriterOf(opts);
     const { articles, failures } = await loadArticles(inputs, opts);
     for (const f of failures) process.stderr.write(`roundup write: ${f}\n`);
     const usable = articles.filter((a) => a.text.trim());
     if (!usable.length) throw new Error('none of the inputs gave an article');
     const families = findFamilies(usable.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })));
     const groups = groupIntoStories(usable, families);
-    groups.forEach((g, i) => {
+    for (const [i, g] of groups.entries()) {
       const ids = new Set(g.articles.map((a) => a.id));
       const own = families.filter((f) => f.members.some((m) => ids.has(m.id)));
-      const c = composeStory({ articles: g.articles, families: own, storyline: g.storyline, storyId: g.id }, opts.words ? { words: opts.words } : {});
+      const c = await composeWith({ articles: g.articles, families: own, storyline: g.storyline, storyId: g.id }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}\n`));
       const out = render(c, format);
       if (i > 0 && format !== 'json') process.stdout.write(format === 'html' ? '\n' : '\n\n');
       process.stdout.write(out);
-    });
+    }
     process.exitCode = failures.length ? EXIT.someFailed : EXIT.ok;
   });
 }
