@@ -122,6 +122,14 @@ interface Edit {
   kind: Rewrite['kind'];
 }
 
+/**
+ * Whether the source shows the entity to be a person, not a place or body typed as one for want of evidence
+ * ("gates of Hollin Fell's age"): a role, an honorific, or a quote it speaks. Only then is it shortened to a surname.
+ */
+function actsAsPerson(a: Analysis, e: Entity): boolean {
+  return e.roles.length > 0 || e.inferredRoles.length > 0 || e.aliases.some((x) => HONORIFIC.test(x)) || a.quotes.some((q) => q.speakerEntityId === e.id);
+}
+
 function quoteCovers(a: Analysis, pos: number): boolean {
   return a.quotes.some((q) => q.outerStart <= pos && pos < q.outerEnd);
 }
@@ -230,6 +238,7 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     // Later mentions: the surname alone. First mention: a short form ("Mr Zelensky", "Sir Keir", "Zelensky") becomes
     // the full name; a full form ("Sir Keir Starmer", "Donald Trump") stays as written.
     const short = !current.replace(HONORIFIC, '').includes(' ');
+    if (known && !actsAsPerson(a, ent)) continue;
     if (known || (short && want.includes(' '))) edits.push({ start: local, end: local + m.text.length, to: want, kind: 'honorific' });
     // A first mention spelled unlike most sources ("Voldymyr Zelensky" where they write "Volodymyr"): the attested
     // spelling, when only a letter or two differ (a namesake keeps his own name).
