@@ -1,15 +1,19 @@
 /**
  * `npm run bench:stories`: story clustering speed and peak memory on streams of 1k, 10k and 100k articles, each
- * size in its own process (so peak RSS is its own). Reports articles per second (wall), peak RSS, and the cost per
- * article relative to the smallest size, so the growth of cost with volume is visible (near-linear is the bar).
+ * size in its own process (so peak RSS is its own). Reports articles per second (wall clock, and per CPU second,
+ * which a machine shared with other work disturbs less), peak RSS, the cost per article relative to the smallest
+ * size, so the growth of cost with volume is visible (near-linear is the bar), and the B-cubed F1 of the stories
+ * against the source texts the stream was made from (quality must hold as volume grows).
  *
  * Data, read at run time (never copied into the repository): the texts of ../shared/data/ecbplus-dev/docs.jsonl
- * (772 news documents) and the extracted body text of the first `--pages` (default 200) pages of
- * ../shared/data/trafilatura-eval. Each source text is one "event" with a made-up event day. An article of the
- * stream is a sampled source text, perturbed: its sentences shuffled (each sentence moves with probability 0.3),
- * 5% of its words swapped for words of another source, one sentence dropped at random, and its date shifted by
- * 0–2 days from the event day (so the stream holds many reworded copies of each event over a few days).
- * Deterministic: a seeded PRNG (mulberry32, `--seed`, default 1).
+ * (772 news documents) and the extracted body text of those of the first `--pages` (default 200) pages of
+ * ../shared/data/trafilatura-eval that hold over 400 characters (197): 969 source texts. Each source text is one
+ * "event" with a made-up event day in 2030. An article of the stream is a source text drawn uniformly at random,
+ * perturbed: each sentence swapped with a random other one with probability 0.3, one sentence dropped (when there
+ * are more than three), 5% of its words replaced by words of another source drawn at random, its headline the
+ * first 120 characters of its (perturbed) first sentence, and its date the event day plus 0–2 days. The number of events is fixed, so the stories grow with the
+ * stream: about 1 article per event at 1k, 10 at 10k and 100 at 100k (69–135), which is the hard case for cost
+ * (big stories, many near-identical candidates). Deterministic: a seeded PRNG (mulberry32, `--seed`, default 1).
  *
  * Usage: node dist/bench/stories.js [--sizes 1000,10000,100000] [--pages 200] [--seed 1]
  */
@@ -18,7 +22,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleText, extractDocument } from '../src/extract/index.js';
-import { clusterStories, type StoryInput } from '../src/stories/index.js';
+import { bcubed, clusterStories, type StoryInput } from '../src/stories/index.js';
 
 const here = fileURLToPath(import.meta.url);
 const repoRoot = resolve(dirname(here), '..', '..');
@@ -57,7 +61,8 @@ function sources(pages: number): string[] {
   return out;
 }
 
-function stream(n: number, src: string[], seed: number): StoryInput[] {
+/** The stream, and the source text (event) of every article. */
+function stream(n: number, src: string[], seed: number): { docs: StoryInput[]; events: number[] } {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const base = Date.UTC(2030, 0, 1);
@@ -65,6 +70,7 @@ function stream(n: number, src: string[], seed: number): StoryInput[] {
   const eventDay = src.map(() => Math.floor(rnd() * 365));
   const sents = src.map((t) => t.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim()));
   const docs: StoryInput[] = [];
+  const events: number[] = [];
   for (let i = 0; i < n; i++) {
     const k = Math.floor(rnd() * src.length);
     let ss = [...sents[k]!];
@@ -78,28 +84,41 @@ function stream(n: number, src: string[], seed: number): StoryInput[] {
     const other = pick(sents).join(' ').split(/\s+/);
     ss = ss.map((s) => s.split(' ').map((w) => (rnd() < 0.05 ? pick(other) : w)).join(' '));
     const day = eventDay[k]! + Math.floor(rnd() * 3);
+    events.push(k);
     docs.push({ id: `a${String(i).padStart(6, '0')}`, title: ss[0]!.slice(0, 120), text: ss.join('\n\n'), published: new Date(base + day * 86_400_000).toISOString().slice(0, 10) });
   }
-  return docs;
+  return { docs, events };
 }
 
 interface Result {
   articles: number;
   seconds: number;
+  /** CPU seconds (user and system, all threads) spent clustering. */
+  cpuSeconds: number;
   peakRssMB: number;
   /** RSS once the source texts are loaded and the stream built, before clustering. */
   baseRssMB: number;
   stories: number;
+  /** B-cubed F1 of the stories against the source texts (events). */
+  eventF1: number;
 }
 
 function child(size: number): void {
   const src = sources(Number(arg('pages', '200')));
-  const docs = stream(size, src, Number(arg('seed', '1')));
+  const { docs, events } = stream(size, src, Number(arg('seed', '1')));
   const baseRssMB = process.memoryUsage().rss / 2 ** 20;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = clusterStories(docs);
   const seconds = (performance.now() - t0) / 1000;
-  const out: Result = { articles: size, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024, baseRssMB, stories: r.stories.length };
+  const cpu = process.cpuUsage(c0);
+  const gold = new Map<number, string[]>();
+  docs.forEach((d, i) => (gold.get(events[i]!) ?? gold.set(events[i]!, []).get(events[i]!)!).push(d.id));
+  const eventF1 = bcubed(
+    r.stories.map((s) => s.members),
+    [...gold.values()],
+  ).f1;
+  const out: Result = { articles: size, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMB: process.resourceUsage().maxRSS / 1024, baseRssMB, stories: r.stories.length, eventF1 };
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
@@ -122,12 +141,18 @@ function main(): void {
     }
     const r = JSON.parse(p.stdout.trim().split('\n').pop()!) as Result;
     results.push(r);
-    process.stdout.write(`${String(size).padStart(7)} articles: ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s, ${r.seconds.toFixed(1).padStart(7)} s, peak RSS ${r.peakRssMB.toFixed(0).padStart(5)} MB (${r.baseRssMB.toFixed(0)} MB before clustering), ${r.stories} stories\n`);
+    process.stdout.write(
+      `${String(size).padStart(7)} articles: ${(r.articles / r.seconds).toFixed(0).padStart(6)} articles/s (${(r.articles / r.cpuSeconds).toFixed(0)} per CPU s), ${r.seconds.toFixed(1).padStart(7)} s, peak RSS ${r.peakRssMB.toFixed(0).padStart(5)} MB (${r.baseRssMB.toFixed(0)} MB before clustering), ${r.stories} stories, B³ F1 vs source events ${r.eventF1.toFixed(3)}\n`,
+    );
   }
   const first = results[0];
   if (first) {
-    process.stdout.write('\ncost per article relative to the smallest size (1.0 = linear):\n');
-    for (const r of results) process.stdout.write(`${String(r.articles).padStart(7)}: ${(r.seconds / r.articles / (first.seconds / first.articles)).toFixed(2)}\n`);
+    process.stdout.write('\ncost per article relative to the smallest size (1.0 = linear): wall, CPU\n');
+    for (const r of results) {
+      const wall = r.seconds / r.articles / (first.seconds / first.articles);
+      const cpu = r.cpuSeconds / r.articles / (first.cpuSeconds / first.articles);
+      process.stdout.write(`${String(r.articles).padStart(7)}: ${wall.toFixed(2)}, ${cpu.toFixed(2)}\n`);
+    }
   }
 }
 

@@ -103,3 +103,12 @@ export const MIN_SHARED_TOKENS = 40;
  */
 export const QUOTE_SHARE = 0.6;
 export const QUOTE_WEIGHT = 0.5;
+
+/**
+ * What a version of a story adds over its lead when the two are not copies (./versions.ts): a sentence adds
+ * something when no single lead sentence holds at least this share of its content words. Chosen: a majority, so a
+ * restatement in other words (which reuses most of the facts' words) stays out and a new quote or passage comes
+ * through. Sentences of fewer than ADDS_MIN_WORDS content words are never counted as adds.
+ */
+export const ADDS_COVER = 0.5;
+export const ADDS_MIN_WORDS = 3;

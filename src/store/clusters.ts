@@ -2,6 +2,7 @@
  * Families, stories and storylines as stored (migration 2). Written whole by each recomputation
  * (src/pipeline/cluster.ts); story and storyline ids carry over by membership overlap.
  */
+import { addsOver } from '../families/index.js';
 import type { Db } from './db.js';
 
 export interface SentenceSpan {
@@ -40,8 +41,22 @@ export interface StorySummary {
 export interface StoryDetail extends StorySummary {
   members: { id: number; familyId: string; title: string | null; publisher: string | null; published: string | null; locator: string }[];
   familyDetails: FamilyRow[];
+  /**
+   * What each other family's canonical adds over the story's lead (the canonical of the earliest member's family):
+   * its sentences whose content no lead sentence covers (families/versions.ts). Copies within a family are in
+   * `familyDetails` instead.
+   */
+  versions?: StoryVersion[];
   /** Stories of the storyline in time order (this one included). */
   storylineStories: StorySummary[];
+}
+
+export interface StoryVersion {
+  /** Canonical article of a family of the story. */
+  id: number;
+  /** The lead article it is compared with. */
+  over: number;
+  adds: SentenceSpan[];
 }
 
 export interface LatestArticle {
@@ -205,6 +220,22 @@ export class ClusterStore {
       s.storyline === null
         ? []
         : this.summaries('JOIN storyline_stories ls ON ls.story_id = s.id WHERE ls.storyline_id = ? ORDER BY ls.position', [s.storyline]);
-    return { ...s, members, familyDetails, storylineStories };
+    return { ...s, members, familyDetails, versions: this.versions(members, familyDetails), storylineStories };
+  }
+
+  /** Each other family's canonical against the lead (see StoryDetail.versions). */
+  private versions(members: StoryDetail['members'], families: readonly FamilyRow[]): StoryVersion[] {
+    const leadFamily = families.find((f) => f.id === members[0]?.familyId);
+    if (!leadFamily) return [];
+    const textOf = this.db.prepare<[number], { text: string; language: string | null }>('SELECT text, language FROM articles WHERE raw_id = ?');
+    const lead = textOf.get(leadFamily.canonical);
+    if (!lead) return [];
+    const out: StoryVersion[] = [];
+    for (const f of families) {
+      if (f === leadFamily) continue;
+      const other = textOf.get(f.canonical);
+      if (other) out.push({ id: f.canonical, over: leadFamily.canonical, adds: addsOver(lead, other) });
+    }
+    return out;
   }
 }

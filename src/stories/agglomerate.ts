@@ -7,7 +7,7 @@
  * worth comparing. Merges go best-first; ties break on the smaller item rank, so the result depends only on the
  * items and their ranks, never on arrival order.
  */
-import { timeFactor, type EventTime, type Vec } from './features.js';
+import { dot, timeFactor, type EventTime, type Vec } from './features.js';
 
 export interface AggItem {
   terms: Vec;
@@ -23,28 +23,29 @@ export interface AggOptions {
 
 type Sum = Map<number, number>;
 
+/**
+ * A cluster's summed vector: the member's own (unit) vector while the cluster is a singleton, a map once it has
+ * merged. Singletons never copy their vector, so 100k items cost no 100k maps.
+ */
+type SumOrVec = Vec | Sum;
+
 interface Cluster {
   n: number;
   /** Members with at least one entity. */
   nE: number;
-  terms: Sum;
-  entities: Sum;
-  /** Known event times of (a bounded sample of) members. */
+  terms: SumOrVec;
+  entities: SumOrVec;
+  /** Distinct known event times of the members, and how many members have each. */
   times: EventTime[];
+  timeCounts: number[];
   members: number[];
   nbrs: Set<number>;
   version: number;
   alive: boolean;
 }
 
-/** Members' times kept per cluster for the time factor (evenly spaced sample beyond this). */
-const MAX_TIMES = 24;
-
-function sumOf(v: Vec): Sum {
-  const m: Sum = new Map();
-  for (let i = 0; i < v.ids.length; i++) m.set(v.ids[i]!, v.w[i]!);
-  return m;
-}
+const isVec = (x: SumOrVec): x is Vec => !(x instanceof Map);
+const sizeOf = (x: SumOrVec): number => (isVec(x) ? x.ids.length : x.size);
 
 function dotSums(a: Sum, b: Sum): number {
   if (a.size > b.size) [a, b] = [b, a];
@@ -56,27 +57,59 @@ function dotSums(a: Sum, b: Sum): number {
   return s;
 }
 
-function addInto(into: Sum, from: Sum): void {
-  for (const [k, x] of from) into.set(k, (into.get(k) ?? 0) + x);
+function dotAny(a: SumOrVec, b: SumOrVec): number {
+  if (isVec(a)) {
+    if (isVec(b)) return dot(a, b);
+    [a, b] = [b, a];
+  }
+  if (isVec(b)) {
+    let s = 0;
+    for (let i = 0; i < b.ids.length; i++) {
+      const y = a.get(b.ids[i]!);
+      if (y !== undefined) s += y * b.w[i]!;
+    }
+    return s;
+  }
+  return dotSums(a, b as Sum);
 }
 
-function sampleTimes(t: EventTime[]): EventTime[] {
-  if (t.length <= MAX_TIMES) return t;
-  const out: EventTime[] = [];
-  for (let i = 0; i < MAX_TIMES; i++) out.push(t[Math.floor((i * t.length) / MAX_TIMES)]!);
-  return out;
+function toSum(v: Vec): Sum {
+  const m: Sum = new Map();
+  for (let i = 0; i < v.ids.length; i++) m.set(v.ids[i]!, v.w[i]!);
+  return m;
 }
 
-function timeKey(t: EventTime): number {
-  return t.day ?? (t.year !== null ? (t.year - 1970) * 365.25 : 0);
+/** a + b, reusing the bigger map when there is one (the smaller side is added into it). */
+function addSums(a: SumOrVec, b: SumOrVec): Sum {
+  if (sizeOf(b) > sizeOf(a) || (isVec(a) && !isVec(b))) [a, b] = [b, a];
+  const into = isVec(a) ? toSum(a) : a;
+  if (isVec(b)) for (let i = 0; i < b.ids.length; i++) into.set(b.ids[i]!, (into.get(b.ids[i]!) ?? 0) + b.w[i]!);
+  else for (const [k, x] of b) into.set(k, (into.get(k) ?? 0) + x);
+  return into;
 }
 
-/** Mean time factor over member pairs with known times (1 when none). */
+function normOf(x: SumOrVec): number {
+  let s = 0;
+  if (isVec(x)) for (let i = 0; i < x.w.length; i++) s += x.w[i]! * x.w[i]!;
+  else for (const v of x.values()) s += v * v;
+  return Math.sqrt(s);
+}
+
+const sameTime = (a: EventTime, b: EventTime): boolean => a.day === b.day && a.year === b.year;
+
+/** Mean time factor over all member pairs with known times (1 when either side has none). */
 function clusterTime(a: Cluster, b: Cluster): number {
   if (!a.times.length || !b.times.length) return 1;
   let s = 0;
-  for (const x of a.times) for (const y of b.times) s += timeFactor(x, y);
-  return s / (a.times.length * b.times.length);
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.times.length; i++) {
+    const ca = a.timeCounts[i]!;
+    na += ca;
+    for (let j = 0; j < b.times.length; j++) s += ca * b.timeCounts[j]! * timeFactor(a.times[i]!, b.times[j]!);
+  }
+  for (const c of b.timeCounts) nb += c;
+  return s / (na * nb);
 }
 
 /** Term and entity similarity combined (weighted arithmetic mean). */
@@ -87,14 +120,8 @@ export function mix(t: number, e: number, entityWeight: number): number {
 export interface Summed {
   n: number;
   nE: number;
-  terms: Sum;
-  entities: Sum;
-}
-
-function norm(m: Sum): number {
-  let s = 0;
-  for (const x of m.values()) s += x * x;
-  return Math.sqrt(s);
+  terms: Sum | Vec;
+  entities: Sum | Vec;
 }
 
 /**
@@ -103,39 +130,60 @@ function norm(m: Sum): number {
  */
 export function contentSim(a: Summed, b: Summed, entityWeight: number, linkage: 'average' | 'centroid' = 'average'): number {
   const centroid = linkage === 'centroid';
-  const tn = centroid ? norm(a.terms) * norm(b.terms) : a.n * b.n;
-  const t = tn > 0 ? dotSums(a.terms, b.terms) / tn : 0;
+  const tn = centroid ? normOf(a.terms) * normOf(b.terms) : a.n * b.n;
+  const t = tn > 0 ? dotAny(a.terms, b.terms) / tn : 0;
   if (a.nE === 0 || b.nE === 0) return t;
-  const en = centroid ? norm(a.entities) * norm(b.entities) : a.nE * b.nE;
-  const e = en > 0 ? dotSums(a.entities, b.entities) / en : 0;
+  const en = centroid ? normOf(a.entities) * normOf(b.entities) : a.nE * b.nE;
+  const e = en > 0 ? dotAny(a.entities, b.entities) / en : 0;
   return mix(t, e, entityWeight);
 }
 
-/** Binary max-heap of candidate merges; ties: smaller a, then smaller b. */
+/** Binary max-heap of candidate merges (typed arrays, grown by doubling); ties: smaller a, then smaller b. */
 class MergeHeap {
-  private readonly s: number[] = [];
-  private readonly a: number[] = [];
-  private readonly b: number[] = [];
-  private readonly va: number[] = [];
-  private readonly vb: number[] = [];
-  get size(): number {
-    return this.s.length;
-  }
+  private s = new Float64Array(1024);
+  private a = new Int32Array(1024);
+  private b = new Int32Array(1024);
+  private va = new Int32Array(1024);
+  private vb = new Int32Array(1024);
+  size = 0;
   private above(i: number, j: number): boolean {
     const d = this.s[i]! - this.s[j]!;
     if (d !== 0) return d > 0;
     return this.a[i]! !== this.a[j]! ? this.a[i]! < this.a[j]! : this.b[i]! < this.b[j]!;
   }
   private swap(i: number, j: number): void {
-    for (const arr of [this.s, this.a, this.b, this.va, this.vb]) [arr[i], arr[j]] = [arr[j]!, arr[i]!];
+    const s = this.s[i]!;
+    this.s[i] = this.s[j]!;
+    this.s[j] = s;
+    for (const arr of [this.a, this.b, this.va, this.vb]) {
+      const x = arr[i]!;
+      arr[i] = arr[j]!;
+      arr[j] = x;
+    }
+  }
+  private grow(): void {
+    const n = this.s.length * 2;
+    const f = new Float64Array(n);
+    f.set(this.s);
+    this.s = f;
+    const g = (x: Int32Array): Int32Array<ArrayBuffer> => {
+      const y = new Int32Array(n);
+      y.set(x);
+      return y;
+    };
+    this.a = g(this.a);
+    this.b = g(this.b);
+    this.va = g(this.va);
+    this.vb = g(this.vb);
   }
   push(s: number, a: number, b: number, va: number, vb: number): void {
-    this.s.push(s);
-    this.a.push(a);
-    this.b.push(b);
-    this.va.push(va);
-    this.vb.push(vb);
-    let i = this.s.length - 1;
+    if (this.size === this.s.length) this.grow();
+    let i = this.size++;
+    this.s[i] = s;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.va[i] = va;
+    this.vb[i] = vb;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!this.above(i, p)) break;
@@ -145,16 +193,15 @@ class MergeHeap {
   }
   pop(): { s: number; a: number; b: number; va: number; vb: number } {
     const top = { s: this.s[0]!, a: this.a[0]!, b: this.b[0]!, va: this.va[0]!, vb: this.vb[0]! };
-    const last = this.s.length - 1;
+    const last = --this.size;
     this.swap(0, last);
-    for (const arr of [this.s, this.a, this.b, this.va, this.vb]) arr.pop();
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < this.s.length && this.above(l, m)) m = l;
-      if (r < this.s.length && this.above(r, m)) m = r;
+      if (l < this.size && this.above(l, m)) m = l;
+      if (r < this.size && this.above(r, m)) m = r;
       if (m === i) break;
       this.swap(i, m);
       i = m;
@@ -164,35 +211,44 @@ class MergeHeap {
 }
 
 /**
- * Clusters items 0..n-1 (their index is their canonical rank) along `edges` (pairs [i, j], any order).
- * Returns groups of item indexes, each sorted, groups ordered by their smallest member.
+ * Clusters items 0..n-1 (their index is their canonical rank) along `edges`: pairs [i, j] (any order), or an
+ * Int32Array of flat pairs i0, j0, i1, j1, ... Returns groups of item indexes, each sorted, groups ordered by their smallest member.
  */
-export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, number]>, o: AggOptions): number[][] {
-  const cl: Cluster[] = items.map((it, i) => ({
-    n: 1,
-    nE: it.entities.ids.length ? 1 : 0,
-    terms: sumOf(it.terms),
-    entities: sumOf(it.entities),
-    times: it.time.day !== null || it.time.year !== null ? [it.time] : [],
-    members: [i],
-    nbrs: new Set<number>(),
-    version: 0,
-    alive: true,
-  }));
+export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, number]> | Int32Array, o: AggOptions): number[][] {
+  const cl: Cluster[] = items.map((it, i) => {
+    const known = it.time.day !== null || it.time.year !== null;
+    return {
+      n: 1,
+      nE: it.entities.ids.length ? 1 : 0,
+      terms: it.terms,
+      entities: it.entities,
+      times: known ? [it.time] : [],
+      timeCounts: known ? [1] : [],
+      members: [i],
+      nbrs: new Set<number>(),
+      version: 0,
+      alive: true,
+    };
+  });
   const sim = (a: Cluster, b: Cluster): number => {
     const c = contentSim(a, b, o.entityWeight, o.linkage);
     return c <= 0 ? 0 : c * clusterTime(a, b);
   };
   const heap = new MergeHeap();
-  for (const [x, y] of edges) {
-    if (x === y) continue;
+  const addEdge = (x: number, y: number): void => {
+    if (x === y) return;
     const a = Math.min(x, y);
     const b = Math.max(x, y);
-    if (cl[a]!.nbrs.has(b)) continue;
+    if (cl[a]!.nbrs.has(b)) return;
     cl[a]!.nbrs.add(b);
     cl[b]!.nbrs.add(a);
     const s = sim(cl[a]!, cl[b]!);
     if (s >= o.threshold) heap.push(s, a, b, 0, 0);
+  };
+  if (edges instanceof Int32Array) {
+    for (let k = 0; k + 1 < edges.length; k += 2) addEdge(edges[k]!, edges[k + 1]!);
+  } else {
+    for (const [x, y] of edges) addEdge(x, y);
   }
   while (heap.size) {
     const e = heap.pop();
@@ -200,19 +256,26 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
     const A = cl[e.a]!;
     const B = cl[e.b]!;
     if (!A.alive || !B.alive || A.version !== e.va || B.version !== e.vb) continue;
-    // Merge B into A (A has the smaller rank). The bigger sums absorb the smaller.
-    if (B.terms.size > A.terms.size) [A.terms, B.terms] = [B.terms, A.terms];
-    addInto(A.terms, B.terms);
-    if (B.entities.size > A.entities.size) [A.entities, B.entities] = [B.entities, A.entities];
-    addInto(A.entities, B.entities);
+    // Merge B into A (A has the smaller rank).
+    A.terms = addSums(A.terms, B.terms);
+    A.entities = addSums(A.entities, B.entities);
     A.n += B.n;
     A.nE += B.nE;
-    A.members.push(...B.members);
-    A.times = sampleTimes([...A.times, ...B.times].sort((x, y) => timeKey(x) - timeKey(y)));
+    for (const m of B.members) A.members.push(m);
+    for (let j = 0; j < B.times.length; j++) {
+      const t = B.times[j]!;
+      const i = A.times.findIndex((x) => sameTime(x, t));
+      if (i >= 0) A.timeCounts[i]! += B.timeCounts[j]!;
+      else {
+        A.times.push(t);
+        A.timeCounts.push(B.timeCounts[j]!);
+      }
+    }
     A.version++;
     B.alive = false;
-    B.terms = new Map();
-    B.entities = new Map();
+    B.members = [];
+    B.times = [];
+    B.timeCounts = [];
     for (const c of B.nbrs) {
       if (c === e.a) continue;
       const C = cl[c]!;
@@ -222,8 +285,7 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
     }
     A.nbrs.delete(e.b);
     B.nbrs.clear();
-    const ns = [...A.nbrs].sort((x, y) => x - y);
-    for (const c of ns) {
+    for (const c of A.nbrs) {
       const C = cl[c]!;
       const s = sim(A, C);
       if (s < o.threshold) continue;

@@ -183,8 +183,7 @@ export const EMPTY_VEC: Vec = { ids: new Int32Array(0), w: new Float32Array(0) }
  * batch of thousands the prior vanishes.
  */
 export function idf(df: number, n: number): number {
-  const n0 = Number(process.env.ROUNDUP_X_N0 ?? T.IDF_PRIOR_DOCS);
-  return Math.log(1 + (n + n0 - df + 0.5) / (df + 0.5));
+  return Math.log(1 + (n + T.IDF_PRIOR_DOCS - df + 0.5) / (df + 0.5));
 }
 
 /**

@@ -4,10 +4,12 @@
  *
  * Pipeline: features per text (./features) → one unit per syndication family (its canonical member) → inverted
  * index over each unit's heaviest terms and entities, capped postings (./story-index) → exact similarity for the
- * top candidates only (never all pairs) → average-link agglomeration on that sparse graph (./agglomerate) →
- * storylines over the stories (./storylines). Inputs are sorted by (published, id) and every tie breaks on that
+ * top candidates only (never all pairs), each unit keeping edges to its nearest few → average-link agglomeration
+ * on that sparse graph (./agglomerate) → storylines over the stories (./storylines). Every step costs O(units)
+ * however big a story grows (see bench/stories.ts). Inputs are sorted by (published, id) and every tie breaks on that
  * rank, so the result does not depend on arrival order.
  */
+import { timeFactor } from './features.js';
 import { linkStorylines, type StoryProfile } from './storylines.js';
 import { StoryIndex, cmp, sortKeyOf } from './story-index.js';
 import type { Story, StoryInput, StoryOptions, Storyline, StorylineOptions } from './types.js';
@@ -62,23 +64,69 @@ function storyKey(index: StoryIndex, s: Story): string {
 }
 
 /**
- * The story's title: the headline of its most central unit (highest term similarity to the rest), else any
- * member's headline, else the opening words of the central text.
+ * The story's title: the headline of its most central unit (highest summed pair similarity to the other units,
+ * `StoryIndex.pairSim`), else any member's headline, else the opening words of the central text.
  */
 function titleOf(index: StoryIndex, units: number[]): string | null {
   let best = units[0]!;
   if (units.length > 2) {
+    const central = centrality(index, units);
     let bestScore = -1;
-    for (const u of units) {
-      let s = 0;
-      for (const v of units) if (v !== u) s += index.pairSim(u, v);
-      if (s > bestScore + 1e-12 && index.units[u]!.title) [best, bestScore] = [u, s];
-    }
+    units.forEach((u, i) => {
+      if (central[i]! > bestScore + 1e-12 && index.units[u]!.title) [best, bestScore] = [u, central[i]!];
+    });
   }
   const unit = index.units[best]!;
   if (unit.title) return unit.title;
   for (const u of units) if (index.units[u]!.title) return index.units[u]!.title;
   return unit.lede || null;
+}
+
+/**
+ * For each unit, the sum of `pairSim` to every other unit of the story, in O(units × distinct times) dot products
+ * instead of all pairs: pairSim(u, v) = content(u, v) × timeFactor(u, v), and content is linear in v's vectors
+ * (terms, or the entity mix when both have entities), so the units of one event time are summed once.
+ */
+function centrality(index: StoryIndex, units: number[]): number[] {
+  const w = index.entityWeight;
+  interface Group {
+    time: StoryIndex['units'][number]['raw']['time'];
+    /** Terms of every unit; terms and entities of the units with entities. */
+    terms: Map<number, number>;
+    termsE: Map<number, number>;
+    ents: Map<number, number>;
+  }
+  const add = (m: Map<number, number>, v: { ids: Int32Array; w: Float32Array }): void => {
+    for (let i = 0; i < v.ids.length; i++) m.set(v.ids[i]!, (m.get(v.ids[i]!) ?? 0) + v.w[i]!);
+  };
+  const dotMap = (v: { ids: Int32Array; w: Float32Array }, m: Map<number, number>): number => {
+    let s = 0;
+    for (let i = 0; i < v.ids.length; i++) s += v.w[i]! * (m.get(v.ids[i]!) ?? 0);
+    return s;
+  };
+  const groups = new Map<string, Group>();
+  for (const u of units) {
+    const unit = index.units[u]!;
+    const key = `${unit.raw.time.day}/${unit.raw.time.year}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { time: unit.raw.time, terms: new Map(), termsE: new Map(), ents: new Map() }));
+    add(g.terms, unit.terms);
+    if (unit.entities.ids.length) {
+      add(g.termsE, unit.terms);
+      add(g.ents, unit.entities);
+    }
+  }
+  return units.map((u) => {
+    const unit = index.units[u]!;
+    const hasE = unit.entities.ids.length > 0;
+    let s = 0;
+    for (const g of groups.values()) {
+      let c = dotMap(unit.terms, g.terms);
+      if (hasE) c += w * (dotMap(unit.entities, g.ents) - dotMap(unit.terms, g.termsE));
+      s += c * timeFactor(unit.raw.time, g.time);
+    }
+    return s - index.pairSim(u, u);
+  });
 }
 
 /** Storylines over an index's stories (story ids as `storiesOf` writes them). */

@@ -51,6 +51,11 @@ export class StoryIndex {
   private entDf: Int32Array = new Int32Array(1024);
   private totalLength = 0;
   private readonly postings = new Map<number, number[]>();
+  /** Candidate scores by unit, all zero between queries. */
+  private scratch = new Float64Array(0);
+  private readonly denseBufs: [Float32Array, Float32Array] = [new Float32Array(0), new Float32Array(0)];
+  private localBuf = new Int32Array(0);
+  private withinBuf = new Uint8Array(0);
   /** Unit → story number (internal, stable while the story lives). */
   private storyOf: number[] = [];
   private readonly storyUnits = new Map<number, number[]>();
@@ -118,12 +123,19 @@ export class StoryIndex {
     }
     for (const u of fresh) this.weighUnit(u);
     for (const u of fresh) this.indexUnit(u);
-    // The region to re-cluster: the new units and every story a new unit retrieves a candidate from.
+    // The region to re-cluster: the new units and every story a new unit retrieves a candidate from. On an index
+    // that held nothing before (a batch), that is every unit, and no retrieval is needed to know it.
+    const wasEmpty = fresh.length === this.units.length;
     const region = new Set<number>(fresh);
-    for (const u of fresh) {
-      for (const c of this.candidates(u, null)) {
-        const s = this.storyOf[c];
-        if (s !== undefined && s > 0) for (const m of this.storyUnits.get(s) ?? []) region.add(m);
+    const freshCands = new Map<number, number[]>();
+    if (!wasEmpty) {
+      for (const u of fresh) {
+        const cands = this.candidates(u, null);
+        freshCands.set(u, cands);
+        for (const c of cands) {
+          const s = this.storyOf[c];
+          if (s !== undefined && s > 0) for (const m of this.storyUnits.get(s) ?? []) region.add(m);
+        }
       }
     }
     const copyUnits = new Set(copies.map((d) => this.unitOfArticle.get(d.id)!));
@@ -131,7 +143,7 @@ export class StoryIndex {
       const s = this.storyOf[u];
       if (s !== undefined && s > 0) for (const m of this.storyUnits.get(s) ?? []) region.add(m);
     }
-    this.recluster([...region]);
+    this.recluster([...region], new Set(fresh), freshCands);
     const out = new Map<string, number>();
     for (const d of sorted) out.set(d.id, this.storyOf[this.unitOfArticle.get(d.id)!]!);
     return out;
@@ -191,21 +203,39 @@ export class StoryIndex {
     }
   }
 
-  /** The CANDIDATES units sharing the most (idf-weighted) index keys with `u`, optionally only those in `within`. */
-  private candidates(u: number, within: ReadonlySet<number> | null): number[] {
-    const score = new Map<number, number>();
+  /**
+   * The CANDIDATES units sharing the most (idf-weighted) index keys with `u`, optionally only those in `within`
+   * (a mask over unit indexes); in no particular order. Scores accumulate in a dense scratch array (no map per
+   * query) and the top ones are selected in linear time (no sort of every unit touched).
+   */
+  private candidates(u: number, within: Uint8Array | null): number[] {
     const n = this.units.length;
+    if (this.scratch.length < n) this.scratch = new Float64Array(Math.max(n, 2 * this.scratch.length));
+    const score = this.scratch;
+    const touched: number[] = [];
     for (const k of this.keysOf(u)) {
       const p = this.postings.get(k);
       // A full list is a feature too common to retrieve by.
       if (!p || p.length >= T.MAX_POSTINGS) continue;
       const w = Math.log(1 + n / p.length);
-      for (const c of p) if (c !== u && (!within || within.has(c))) score.set(c, (score.get(c) ?? 0) + w);
+      for (const c of p) {
+        if (c === u || (within !== null && !within[c])) continue;
+        if (score[c] === 0) touched.push(c);
+        score[c]! += w;
+      }
     }
-    return [...score.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, T.CANDIDATES)
-      .map((e) => e[0]);
+    const out = touched.length <= T.CANDIDATES ? touched : topK(touched, score, T.CANDIDATES);
+    for (const c of touched) score[c] = 0;
+    return out;
+  }
+
+  /** A zeroed scratch array over term (0) or entity (1) ids, left zeroed by its user. */
+  private dense(size: number, which: 0 | 1): Float32Array {
+    const cur = this.denseBufs[which];
+    if (cur.length >= size) return cur;
+    const next = new Float32Array(Math.max(size, 2 * cur.length));
+    this.denseBufs[which] = next;
+    return next;
   }
 
   /** Pair similarity of two units: content (terms and entities) times time compatibility. */
@@ -217,40 +247,97 @@ export class StoryIndex {
     return c * timeFactor(A.raw.time, B.raw.time);
   }
 
-  /** Re-clusters `region` (unit indexes) from scratch and maps the new clusters onto the old story numbers. */
-  private recluster(region: number[]): void {
+  /**
+   * Re-clusters `region` (unit indexes) from scratch and maps the new clusters onto the old story numbers.
+   * `weighed`: units whose weights are already current; `known`: candidate lists already retrieved.
+   */
+  private recluster(region: number[], weighed: ReadonlySet<number>, known: ReadonlyMap<number, number[]>): void {
     region.sort((a, b) => cmp(this.units[a]!.sortKey, this.units[b]!.sortKey));
     // Fresh weights: document frequencies have moved since these units were added.
-    for (const u of region) this.weighUnit(u);
-    const local = new Map<number, number>();
-    region.forEach((u, i) => local.set(u, i));
-    const within = new Set(region);
-    const edges: [number, number][] = [];
+    for (const u of region) if (!weighed.has(u)) this.weighUnit(u);
+    // Unit → local index (-1 outside the region) and the region as a mask: index-wide buffers, reset afterwards,
+    // so an online arrival costs O(region), not O(index).
+    const n = this.units.length;
+    if (this.localBuf.length < n) {
+      this.localBuf = new Int32Array(Math.max(n, 2 * this.localBuf.length)).fill(-1);
+      this.withinBuf = new Uint8Array(this.localBuf.length);
+    }
+    const local = this.localBuf;
+    const within = this.withinBuf;
+    region.forEach((u, i) => {
+      local[u] = i;
+      within[u] = 1;
+    });
     const m = region.length;
     const minEdge = this.threshold * T.EDGE_FRACTION;
-    // Candidate lists first (sorted local indexes), so each pair is scored once without a pair set (a Set of
-    // millions of pair keys hits V8's size limit at 100k texts): i scores (i, j) when j > i, or when j < i and
-    // j did not retrieve i itself.
-    const cands: Int32Array[] = region.map((u) => Int32Array.from(this.candidates(u, within), (c) => local.get(c)!).sort());
-    const has = (a: Int32Array, x: number): boolean => {
-      let lo = 0;
-      let hi = a.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (a[mid]! === x) return true;
-        if (a[mid]! < x) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return false;
-    };
+    // Each unit keeps edges to its NEIGHBOURS most similar candidates (at least minEdge), and to its NEIGHBOURS most
+    // similar in content alone: the graph only says which clusters agglomeration compares (it compares them over
+    // all member pairs), so a few neighbours per unit connect an event however big it is, and the graph stays
+    // O(units) instead of O(units × story size). The content neighbours matter when a story is bigger than
+    // NEIGHBOURS on each of several days: the time factor would keep every unit's nearest on its own day, and the
+    // days would never be compared.
+    // A unit's vectors are scattered into dense arrays once, and each candidate is dotted against them.
+    const denseT = this.dense(this.terms.size, 0);
+    const denseE = this.dense(this.entities.size, 1);
+    let edges = new Int32Array(Math.max(16, m * 4));
+    let ne = 0;
+    const sims: number[] = [];
+    const contents: number[] = [];
+    const ids: number[] = [];
     for (let i = 0; i < m; i++) {
-      for (const j of cands[i]!) {
-        if (j < i && has(cands[j]!, i)) continue;
-        if (this.pairSim(region[i]!, region[j]!) >= minEdge) edges.push([i, j]);
+      const u = region[i]!;
+      const A = this.units[u]!;
+      for (let k = 0; k < A.terms.ids.length; k++) denseT[A.terms.ids[k]!] = A.terms.w[k]!;
+      for (let k = 0; k < A.entities.ids.length; k++) denseE[A.entities.ids[k]!] = A.entities.w[k]!;
+      const hasE = A.entities.ids.length > 0;
+      sims.length = 0;
+      contents.length = 0;
+      ids.length = 0;
+      for (const c of known.get(u) ?? this.candidates(u, within)) {
+        const j = local[c]!;
+        if (j < 0) continue;
+        const B = this.units[c]!;
+        let t = 0;
+        for (let k = 0; k < B.terms.ids.length; k++) t += B.terms.w[k]! * denseT[B.terms.ids[k]!]!;
+        let sim = t;
+        if (hasE && B.entities.ids.length) {
+          let e = 0;
+          for (let k = 0; k < B.entities.ids.length; k++) e += B.entities.w[k]! * denseE[B.entities.ids[k]!]!;
+          sim = mix(t, e, this.entityWeight);
+        }
+        const content = sim;
+        sim *= timeFactor(A.raw.time, B.raw.time);
+        if (sim >= minEdge) {
+          sims.push(sim);
+          contents.push(content);
+          ids.push(j);
+        }
+      }
+      for (let k = 0; k < A.terms.ids.length; k++) denseT[A.terms.ids[k]!] = 0;
+      for (let k = 0; k < A.entities.ids.length; k++) denseE[A.entities.ids[k]!] = 0;
+      let keep: number[];
+      if (ids.length <= T.NEIGHBOURS) keep = [...sims.keys()];
+      else {
+        const both = new Set(nearest(sims, ids, T.NEIGHBOURS));
+        for (const k of nearest(contents, ids, T.NEIGHBOURS)) both.add(k);
+        keep = [...both].sort((x, y) => x - y);
+      }
+      if (ne + 2 * keep.length > edges.length) {
+        const bigger = new Int32Array(Math.max(edges.length * 2, ne + 2 * keep.length));
+        bigger.set(edges.subarray(0, ne));
+        edges = bigger;
+      }
+      for (const k of keep) {
+        edges[ne++] = i;
+        edges[ne++] = ids[k]!;
       }
     }
+    for (const u of region) {
+      local[u] = -1;
+      within[u] = 0;
+    }
     const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.raw.time }));
-    const groups = agglomerate(items, edges, { threshold: this.threshold, entityWeight: this.entityWeight, linkage: this.linkage }).map((g) => g.map((i) => region[i]!));
+    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight, linkage: this.linkage }).map((g) => g.map((i) => region[i]!));
     // Old story numbers go to the new cluster holding most of their units (largest overlap first; ties: the
     // older story, then the cluster with the smaller first unit rank).
     const overlaps: { g: number; s: number; n: number }[] = [];
@@ -281,6 +368,47 @@ export class StoryIndex {
       for (const u of g) this.storyOf[u] = s;
     });
   }
+}
+
+/**
+ * The `k` best of `xs` under `better` (a strict total order), in no particular order: quickselect, linear on
+ * average; `xs` is reordered.
+ */
+export function selectBest(xs: Int32Array, k: number, better: (x: number, y: number) => boolean): Int32Array {
+  if (k >= xs.length) return xs;
+  let lo = 0;
+  let hi = xs.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (better(xs[i]!, pivot)) i++;
+      while (better(pivot, xs[j]!)) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i++] = xs[j]!;
+        xs[j--] = t;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return xs.subarray(0, k);
+}
+
+/** The `k` units of `touched` with the highest score (ties: the smaller unit index). */
+function topK(touched: number[], score: Float64Array, k: number): number[] {
+  const better = (x: number, y: number): boolean => score[x]! > score[y]! || (score[x] === score[y] && x < y);
+  return Array.from(selectBest(Int32Array.from(touched), k, better));
+}
+
+/** Positions of the `k` highest `sims` (ties: the smaller id). */
+function nearest(sims: number[], ids: number[], k: number): Int32Array {
+  const better = (x: number, y: number): boolean => sims[x]! > sims[y]! || (sims[x] === sims[y] && ids[x]! < ids[y]!);
+  return selectBest(Int32Array.from(sims.keys()), k, better);
 }
 
 function grow(a: Int32Array, size: number): Int32Array {

@@ -507,6 +507,10 @@ export function findEntities(text: string, sentences: readonly Sentence[], langu
     const sameSentence = new Set(
       (bySentence.get(c.sent) ?? []).filter((o) => o.start < c.start && o.ent && !candInQuote.get(o) && clauseSubject(o)).map((o) => o.ent!),
     );
+    // A role noun coordinated with a name is another person ("talks with Volodymyr Zelensky and the US President").
+    for (const o of bySentence.get(c.sent) ?? []) {
+      if (o.ent && o.end <= c.start && /^,?\s+(?:and|or)\s+$/i.test(text.slice(o.attachEnd, c.start))) sameSentence.add(o.ent);
+    }
     const order = walk(c).filter((e) => !sameSentence.has(e) && compatible([...e.roleKeys, ...e.inferred], e.nations, want));
     let holders = boundHolders(want, true).filter((e) => !sameSentence.has(e));
     if (!holders.length) holders = boundHolders(want, false).filter((e) => !sameSentence.has(e));

@@ -32,6 +32,27 @@ describe('findQuotes', () => {
     expect(q.map((x) => x.speaker)).toEqual(['Falk', 'Okonjo']);
   });
 
+  it('prefers the previous sentence\'s subject to an older speaker', () => {
+    const q = quotes(['Mr Brandt said the dam was safe.', 'Mr Ocampo looked unconvinced by the figures.', '"I have seen this before," he said.'].join(' '));
+    expect(q.map((x) => x.speaker)).toEqual(['Ocampo']);
+  });
+
+  it('resolves a pronoun opening a subordinate clause inside its own sentence', () => {
+    const q = quotes(['Mr Dorn said the talks were over.', "The row followed Mr Holm's visit to Tarsk on Monday, where he declared there was \"nothing left to discuss\"."].join(' '));
+    expect(q.map((x) => x.speaker)).toEqual(['Holm']);
+  });
+
+  it('never resolves a role noun to the name it is coordinated with', () => {
+    const q = quotes(
+      [
+        'Prime Minister Edda Lund hailed the talks as Nora Lind announced a summit.',
+        'Ms Lund met Kai Brandvold and the Veltrian president in Tarsk on Monday.',
+        'The Veltrian president said Tarsk would "accept" the plan.',
+      ].join(' '),
+    );
+    expect(q.map((x) => x.speaker)).toEqual(['Nora Lind']);
+  });
+
   it('continues a multi-paragraph quote and picks up venues', () => {
     const q = quotes([
       'Mayor Ewan Shaw told the BBC: "The water came at night.',

@@ -39,6 +39,9 @@ interface SpeechEvent {
 
 const NO_SPEAKER: Speaker = { entityId: null, name: null, mention: null, via: null };
 
+/** A subordinating word right before a pronoun (and its verb): "..., where he [declared]", "when she [said]". */
+const SUBORDINATE_BEFORE = /(?:^|[\s,])(?:where|when|while|as|after|before|because|since|although|though|until|once)\s+(?:(?:he|she)\s+)?$/i;
+
 export function findQuotes(text: string, sentences: readonly Sentence[], entities?: EntityResult, language?: string | null): Quote[] {
   const ents = entities ?? findEntities(text, sentences, language);
   const nameOf = new Map(ents.entities.map((e) => [e.id, e.name]));
@@ -83,6 +86,8 @@ export function findQuotes(text: string, sentences: readonly Sentence[], entitie
     return !g || !want || want === 'p' || want === 'i' || g === want;
   };
 
+  const inQuoteAt = (p: number): boolean => spans.some((q) => q.outerStart < p && p < q.outerEnd);
+
   function resolvePronoun(sent: number, pos: number, word: string): string | null {
     const want = PRONOUNS.get(word);
     if (want === 'p' || want === 'i') return null;
@@ -90,6 +95,13 @@ export function findQuotes(text: string, sentences: readonly Sentence[], entitie
     if (same.length) return same[same.length - 1]!.entityId;
     const subj = (personMentionsBySentence.get(sent) ?? []).find((k) => ents.info[k]!.subject && ents.mentions[k]!.start < pos);
     if (subj !== undefined && genderOk(ents.mentions[subj]!.entityId!, want)) return ents.mentions[subj]!.entityId;
+    // A pronoun opening a subordinate clause refers into its own sentence, to the first person named there ("The
+    // discussions followed Trump's meeting with Putin in Anchorage, where he declared ..." → Trump).
+    const S = sentences[sent];
+    if (S && SUBORDINATE_BEFORE.test(text.slice(S.start, pos))) {
+      const first = (personMentionsBySentence.get(sent) ?? []).find((k) => ents.mentions[k]!.start < pos && !inQuoteAt(ents.mentions[k]!.start));
+      if (first !== undefined && genderOk(ents.mentions[first]!.entityId!, want)) return ents.mentions[first]!.entityId;
+    }
     for (let s = sent - 1; s >= 0 && s >= sent - 3; s--) {
       const ev = events[s]!.filter((e) => genderOk(e.entityId, want));
       // The subject of that sentence, when it spoke, over later speakers in it ("Sir Keir welcomed ..., after
@@ -97,6 +109,9 @@ export function findQuotes(text: string, sentences: readonly Sentence[], entitie
       const subj = sentenceSubject[s];
       if (subj && ev.some((e) => e.entityId === subj)) return subj;
       if (ev.length) return ev[ev.length - 1]!.entityId;
+      // The previous sentence's subject, when it did not speak, over older speakers ("Trump appeared to share
+      // conflicting views ... "I don't think you need a ceasefire," he originally said" → Trump).
+      if (s === sent - 1 && subj && typeOf.get(subj) === 'person' && genderOk(subj, want)) return subj;
     }
     for (let s = sent - 1; s >= 0 && s >= sent - 2; s--) {
       const id = sentenceSubject[s];

@@ -45,6 +45,16 @@ const TABLE: Readonly<Record<string, readonly Row[]>> = {
     ['Article Five-style guarantees', S], ['coalition of the willing', S], ['With you coming alongside', S],
     ['sensible next step', S], ['really good', Z], ['the best', Z], ['We are very happy with the', Z],
   ],
+  // 001 (a composite) names Trump only as "the US President" after "talks with Volodymyr Zelensky and the US
+  // President", and quotes him after a possessive ("Trump's meeting with Putin ..., where he declared").
+  '001': [
+    ['breakthrough', S], ['The two outcomes were a real', S], ["We've tasked our teams", S], ['accept', T],
+    ['At the conclusion of the meetings', T], ['After the meeting takes place', T], ['ready', Z], ['not demonstrate a will', Z],
+    ['have a good chance', T], ['article five-style guarantees', null], ['coalition of the willing', S],
+    ["I don't think you need a ceasefire", T], ['all of us would obviously prefer', T], ['do more', 'Rutte'],
+    ['is not playing ball', 'Rutte'], ["no deal until there's a deal", T], ['good and constructive', S], ['real sense of unity', S],
+    ['peace is within reach', T], ['really good', Z], ['the best', Z], ['We are very happy', Z],
+  ],
   '002': [
     ['real progress', S], ['the security of the UK', S], ['historic step', S], ['accept', T],
     ['good and constructive', S], ['There was a real sense of unity', S], ['two material outcomes', S],

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { missingShared, repoRoot, runCli, sharedPath } from './helpers.js';
 
 // `roundup cluster --json` on the seeds (gold.json `stories`, `storylines`) and on our corpus
@@ -45,6 +46,81 @@ describe('roundup cluster on the seeds', () => {
     const stories = Object.fromEntries(Object.entries(gold.stories).map(([k, v]) => [k, v.members]));
     expect(out.stories).toHaveLength(Object.keys(stories).length);
     check(out, stories, gold.storylines);
+  });
+});
+
+// The stored workflow on the seeds: `roundup ingest` computes families and stories; `roundup stories` ranks them;
+// `roundup show s<N>` groups the members by family and says what each version adds over the story's lead (000).
+describe('roundup stories and show on the seeds', () => {
+  const skip = missingShared('seeds', 'gold.json');
+  const dir = mkdtempSync(join(tmpdir(), 'roundup-seeds-stories-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, 'seeds.db');
+  interface Row {
+    id: string;
+    articles: number;
+    families: number;
+    storyline: string | null;
+  }
+  interface Shown {
+    members: { id: number; locator: string }[];
+    families: { id: string; canonical: number; members: { id: number }[] }[];
+  }
+  const prefix = (locator: string): string => basename(locator).slice(0, 3);
+
+  it.skipIf(skip !== null)('000–003 one story, 004 another in its storyline; 000 and 003 one family; what 002 and 003 add over 000', () => {
+    const gold = JSON.parse(readFileSync(sharedPath('seeds', 'gold.json'), 'utf8')) as { stories: Record<string, { members: string[] }> };
+    const inputs = Object.values(gold.stories).flatMap((s) => s.members.map((m) => sharedPath('seeds', m)));
+    const ing = runCli(['ingest', ...inputs, '--db', db]);
+    expect(ing.code, ing.stderr).toBe(0);
+    const rows = runCli(['stories', '--json', '--db', db])
+      .stdout.split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Row);
+    expect(rows).toHaveLength(2);
+    const shown = new Map(rows.map((r) => [r.id, JSON.parse(runCli(['show', r.id, '--json', '--db', db]).stdout) as Shown]));
+    const seedsOf = (id: string): string[] => shown.get(id)!.members.map((m) => prefix(m.locator)).sort();
+    // Ranked by independent sources and recency: the talks (3 families, newest) before the earlier call (1 family).
+    expect(rows.map((r) => seedsOf(r.id))).toEqual([['000', '001', '002', '003'], ['004']]);
+    expect(rows.map((r) => r.families)).toEqual([3, 1]);
+    expect(rows[0]!.storyline).not.toBeNull();
+    expect(rows[1]!.storyline).toBe(rows[0]!.storyline);
+
+    const main = shown.get(rows[0]!.id)!;
+    const idOf = new Map(main.members.map((m) => [prefix(m.locator), m.id]));
+    const familyOf = (p: string) => main.families.find((f) => f.members.some((m) => m.id === idOf.get(p)))!;
+    expect(familyOf('000').members.map((m) => m.id).sort()).toEqual([idOf.get('000'), idOf.get('003')].sort());
+    expect(familyOf('000').canonical).toBe(idOf.get('000'));
+    expect(familyOf('002').members).toHaveLength(1);
+
+    // The text view: each family's block (canonical, copies with their adds, adds over the lead).
+    const text = runCli(['show', rows[0]!.id, '--db', db]).stdout;
+    const blocks = text.split(/\n(?=Family \d)/);
+    const blockOf = (p: string): string => blocks.find((b) => b.includes(`canonical [${familyOf(p).canonical}]`))!;
+    const lines = (b: string, head: RegExp): string[] => {
+      const all = b.split('\n');
+      const at = all.findIndex((l) => head.test(l));
+      expect(at, `${head} in\n${b}`).toBeGreaterThanOrEqual(0);
+      const out: string[] = [];
+      for (const l of all.slice(at + 1)) {
+        if (!/^\s+\+ /.test(l)) break;
+        out.push(l);
+      }
+      return out;
+    };
+    // 003 (a copy of 000): its Tuesday coalition call.
+    const adds003 = lines(blockOf('000'), new RegExp(`copy\\s+\\[${idOf.get('003')}\\]`));
+    expect(adds003.join('\n')).toMatch(/co-chair a call on Tuesday morning of the so-called .coalition of the willing/);
+    // 002 (its own family): Witkoff's CNN quote and the missing-children passage, over 000.
+    const adds002 = lines(blockOf('002'), new RegExp(`adds over \\[${idOf.get('000')}\\]`)).join('\n');
+    expect(adds002).toMatch(/We were able to win the following concession/);
+    expect(adds002).toMatch(/the massive worldwide problem of missing children/);
+    expect(adds002).toMatch(/bring every child home/);
+    // Restatements of what 000 says are not adds.
+    expect(adds002).not.toMatch(/Moscow would "accept"/);
+    expect(adds002).not.toMatch(/At the conclusion of the meetings/);
+    // The storyline around the story: 004's story before it.
+    expect(text).toMatch(/Storyline l\d+\n\s+previous\s+s\d+\s+2025-08-16/);
   });
 });
 

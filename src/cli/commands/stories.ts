@@ -61,7 +61,10 @@ export function registerStories(program: Command): void {
   });
 }
 
-/** `roundup show s<N>`: members grouped by family, what each copy adds and drops, the storyline around it. */
+/**
+ * `roundup show s<N>`: members grouped by family, what each copy adds and drops, what each other family adds over the
+ * story's lead, the storyline around it.
+ */
 export function renderStory(d: StoryDetail): string {
   const out: string[] = [];
   out.push(`${storyRef(d.id)}  ${d.title ?? '(untitled)'}`);
@@ -72,9 +75,15 @@ export function renderStory(d: StoryDetail): string {
     const m = byId.get(id);
     return m ? `[${m.id}] ${m.publisher ?? '-'}, ${m.published?.slice(0, 16) ?? 'undated'}: ${clip(m.title ?? m.locator, 70)}` : `[${id}]`;
   };
+  const versionOf = new Map((d.versions ?? []).map((v) => [v.id, v]));
   d.familyDetails.forEach((f, i) => {
     out.push(`Family ${i + 1} (${f.members.length === 1 ? 'one article' : `${f.members.length} copies`})`);
     out.push(`  canonical ${label(f.canonical)}`);
+    const v = versionOf.get(f.canonical);
+    if (v) {
+      out.push(v.adds.length ? `    adds over [${v.over}]:` : `    adds nothing over [${v.over}]`);
+      for (const a of v.adds) out.push(`      + ${clip(a.text, 110)}`);
+    }
     for (const m of f.members) {
       if (m.id === f.canonical) continue;
       out.push(`  copy      ${label(m.id)}  similarity ${m.similarity.toFixed(2)}`);
