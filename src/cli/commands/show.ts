@@ -49,6 +49,7 @@ export function registerShow(program: Command): void {
             ...storyJson(d),
             members: d.members,
             families: d.familyDetails,
+            versions: d.versions ?? [],
             storyline: d.storyline === null ? null : { id: storylineRef(d.storyline), stories: d.storylineStories.map(storyJson) },
             independent: d.families,
           });
