@@ -6,6 +6,7 @@ import { analyse, type Mention, type Quote } from '../text/index.js';
 import { covers, isWeak, itemWeight, numberMatches, windowOf, type Item } from './align.js';
 import { numbersIn, retrieve, neighbour, tokenKeys, type SourceIndex, type Unit } from './retrieve.js';
 import { checkQuotes } from './quotes.js';
+import { actorConflicts } from './actors.js';
 import { closedClass } from './classes.js';
 import { negationConflicts, roleConflicts, unitEvidence, valueConflicts } from './slots.js';
 import type { ClaimContext, ClaimResult, Evidence, VerifyOptions } from './types.js';
@@ -167,6 +168,7 @@ export function verifyInContext(index: SourceIndex, ctx: ClaimContext, options: 
   const entityName = (m: Mention): string => analysis.entities.find((e) => e.id === m.entityId)?.name ?? m.text;
   const conflicts = [
     ...roleConflicts(index, mentions, entityName),
+    ...actorConflicts(index, ctx, units, claimQuotes.map((x) => [x.outerStart, x.outerEnd] as [number, number])),
     ...q.conflicts,
     ...valueConflicts(index, missingItems, units, queryKeys),
     ...negationConflicts(index, claim, start, claimQuotes.map((x) => [x.outerStart, x.outerEnd] as [number, number]), units),

@@ -87,7 +87,7 @@ export function quoteForm(s: string): string {
   return s.replace(/[‘’‚‛′`]/g, "'").replace(/[“”„‟″«»]/g, '"').replace(/[\s\u00a0\u200b\u2007\u202f]/g, ' ').replace(/[‐‑‒–—―−]/g, '-');
 }
 
-function nameTokens(e: Entity | undefined): string[] {
+export function nameTokens(e: Entity | undefined): string[] {
   if (!e) return [];
   const out: string[] = [];
   for (const n of [e.name, ...e.aliases]) {

@@ -25,7 +25,12 @@ export interface Evidence {
   score: number;
 }
 
-export type ConflictKind = 'person-in-role' | 'number' | 'date' | 'negation' | 'altered-quote' | 'speaker' | 'place' | 'other';
+/**
+ * `person-in-role`: a role bound to another person (or the claim names someone where the source's role noun, e.g.
+ * "the president", refers to another person); `actor`: the claim names someone where the source's pronoun refers to
+ * another person.
+ */
+export type ConflictKind = 'person-in-role' | 'actor' | 'number' | 'date' | 'negation' | 'altered-quote' | 'speaker' | 'place' | 'other';
 
 export interface Conflict {
   kind: ConflictKind;

@@ -2,8 +2,10 @@
  * `roundup audit` on the seed composite 001 against the other seed copies (../shared/seeds, read at run time; the
  * seed texts are third-party articles and never copied here). Needs the built CLI (`npm run build`; npm test does).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { contentWords } from '../../src/text/index.js';
 import { jsonLines, missingShared, runCli, sharedPath } from './helpers.js';
 
@@ -84,5 +86,54 @@ describe.skipIf(skip !== null)('roundup audit: seed 001 against 000, 002, 003, 0
       const shared = key.filter((w) => evWords.has(w.stem)).length;
       expect(shared / key.length, `${s.claim} ↔ ${s.evidence.map((e) => e.text).join(' | ')}`).toBeGreaterThanOrEqual(0.5);
     }
+  });
+});
+
+describe.skipIf(skip !== null)('roundup audit: a person swapped in where the sources say "the president" or "he" (claims built at run time)', () => {
+  const seeds = skip ? [] : readdirSync(sharedPath('seeds')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
+  const pick = (p: string): string => `../shared/seeds/${seeds.find((f) => f.startsWith(p))!}`;
+  const dir = mkdtempSync(join(tmpdir(), 'roundup-audit-actor-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** The sentence of a seed holding `needle`, read at run time. */
+  const sentenceOf = (p: string, needle: string): string => {
+    const text = readFileSync(pick(p), 'utf8');
+    const at = text.indexOf(needle);
+    expect(at, `seed text has changed: "${needle}" not found in ${p}`).toBeGreaterThanOrEqual(0);
+    const from = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('. ', at) + 1, 0);
+    const to = text.indexOf('.', at);
+    return text.slice(from, to + 1).trim();
+  };
+  let n = 0;
+  const audit = (claim: string): Sentence => {
+    const file = join(dir, `claim-${n++}.txt`);
+    writeFileSync(file, `${claim}\n`);
+    const r = runCli(['audit', file, '--sources', pick('000_'), pick('002_'), pick('003_'), pick('004_'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = jsonLines<Out>(r.stdout)[0]!;
+    const s = out.sentences.find((x) => x.kind === 'claim');
+    expect(s, claim).toBeTruthy();
+    return s!;
+  };
+  const swap = (s: string, from: string, to: string): string => {
+    expect(s, `"${from}" not in: ${s}`).toContain(from);
+    return s.replace(from, to);
+  };
+
+  it('001\'s "Trump appeared to share conflicting views" stays supported; with Zelensky it is contradicted, naming Trump', () => {
+    const original = sentenceOf('001_', 'appeared to share conflicting views');
+    expect(audit(original).verdict).toBe('supported');
+    const swapped = audit(swap(original, 'Trump appeared', 'Zelensky appeared'));
+    expect(swapped.verdict).toBe('contradicted');
+    const c = swapped.conflicts.find((x) => x.kind === 'person-in-role' || x.kind === 'actor');
+    expect(c?.sourceSpan).toMatch(/Trump/);
+    expect(c?.evidence.text).toMatch(/appeared to share conflicting views/);
+  });
+
+  it('002\'s "the president appeared ..." rewritten with the president\'s name passes, with another leader\'s fails', () => {
+    const original = sentenceOf('002_', 'the president appeared to share');
+    expect(audit(swap(original, 'the president appeared', 'Trump appeared')).verdict).toBe('supported');
+    const swapped = audit(swap(original, 'the president appeared', 'Zelensky appeared'));
+    expect(swapped.verdict).toBe('contradicted');
+    expect(swapped.conflicts.map((x) => x.sourceSpan).join(' ')).toMatch(/Trump/);
   });
 });
