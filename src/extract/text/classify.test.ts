@@ -34,9 +34,45 @@ describe('classify', () => {
   it('resumes after a tail marker when prose continues', () => {
     const long1 = `${P3} The islanders' association welcomed the news but asked for more sailings in winter.`;
     const long2 = 'The ferry company said tickets would go on sale in March, with discounts for island residents, pensioners, students and anyone travelling with a bicycle.';
-    const { byText } = decide([P1, P2, 'Read also', 'Storm closes mountain pass', long1, long2].join('\n'));
+    const long3 = 'Harbour engineers expect the repaired pier to take the larger winter vessel by the end of February, provided the storms of January do not return.';
+    const long4 = 'Island councillors said they would hold the company to that date and publish the sailing figures for the first month once the line is running.';
+    const { byText } = decide([P1, P2, 'Read also', 'Storm closes mountain pass', long1, long2, long3, long4].join('\n'));
     expect(byText.get('Storm closes mountain pass')).toEqual({ kind: 'removed', reason: 'related' });
     expect(byText.get(long1)).toEqual({ kind: 'body' });
+  });
+
+  it('does not resume for a box after a tail marker (two paragraphs, then another tail)', () => {
+    const bio1 = 'Maria Lindqvist has reported on the islands and their ferries for the Gazette since 2015, after ten years at a regional radio station.';
+    const bio2 = 'She lives on the largest of the islands with her family and two dogs, and crosses the strait at least twice a week in every season.';
+    const { byText } = decide([P1, P2, P3, 'About the author', bio1, bio2, 'Comments', 'Be the first to comment.'].join('\n'));
+    expect(byText.get(P3)).toEqual({ kind: 'body' });
+    expect(byText.get(bio1)).toMatchObject({ kind: 'removed' });
+    expect(byText.get(bio2)).toMatchObject({ kind: 'removed' });
+  });
+
+  it('keeps a list that the last paragraph introduces', () => {
+    const intro = 'The new timetable, the company said, rests on three conditions that the island council must still approve:';
+    const { byText } = decide([P1, P2, intro, 'a second berth at the old quay,', 'night lighting on the pier,', 'a waiting room for foot passengers.', 'Share', 'Print'].join('\n'));
+    expect(byText.get('night lighting on the pier,')).toEqual({ kind: 'body' });
+    expect(byText.get('a waiting room for foot passengers.')).toEqual({ kind: 'body' });
+    expect(byText.get('Share')?.kind).toBe('removed');
+  });
+
+  it('skips a block of teasers above a much longer article', () => {
+    const teasers = [
+      'A mountain pass closed after the storm will reopen on Friday, the regional roads office said on Monday.',
+      'The island school will get a new gym after the council approved the plans on its third attempt this year.',
+      'Fishermen in the northern harbour say the catch of herring was the best in a decade, but prices fell again.',
+      'A choir from the largest island won the national contest in the capital with a song about the old lighthouse.',
+      'The lighthouse museum on the point reopens in May with a new exhibition on the ships lost in the strait.',
+    ];
+    const nav = (n: number) => Array.from({ length: n }, (_, i) => `Section ${i + 1}`);
+    const lone = 'Tide tables for the coming week are printed on the back page of the paper.';
+    const body = [P1, P2, P3, `${P1} ${P2}`, `${P2} ${P3}`, `${P3} ${P1}`, `${P1} ${P3}`, `${P2} ${P1}`];
+    const { byText } = decide([...teasers, ...nav(10), lone, ...nav(10), ...body].join('\n'));
+    const teaser = teasers[0] ?? '';
+    expect(byText.get(teaser)?.kind).toBe('removed');
+    expect(byText.get(P2)).toEqual({ kind: 'body' });
   });
 
   it('removes a repeated headline and link lists inside the core', () => {
@@ -84,6 +120,12 @@ describe('classify', () => {
     const { byText } = decide([P1, P2, P3, 'Share', 'Print', 'About the author', 'Maria Lindqvist', 'Newsletter', 'Topics', bio].join('\n'));
     expect(byText.get(P3)).toEqual({ kind: 'body' });
     expect(byText.get(bio)?.kind).toBe('removed');
+  });
+
+  it('keeps short lines broken by line breaks only (one block), not one-per-block link lists', () => {
+    const { byText } = decide([P1, '', 'Harbour Office', 'Quay Street 4', 'Westhaven', '', P2, '', 'Weather', '', 'Traffic', '', P3].join('\n'));
+    expect(byText.get('Quay Street 4')).toEqual({ kind: 'body' });
+    expect(byText.get('Traffic')).toEqual({ kind: 'removed', reason: 'navigation' });
   });
 
   it('needs three items for an article list: two short lines between paragraphs are navigation', () => {
