@@ -5,22 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findFamilies, type FamilyInput } from './index.js';
+import { mulberry32 } from '../../test/helpers/random.js';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYL = ['ka', 'lo', 'mer', 'vin', 'sta', 'ro', 'dul', 'ne', 'tav', 'is', 'gor', 'ul', 'pe', 'sand', 'ri', 'fen', 'ho', 'bra', 'ek', 'tim'];
 
 function syntheticCorpus(stories: number, seed = 42): { docs: FamilyInput[]; truth: Map<string, string> } {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const vocab: string[] = [];
   const seen = new Set<string>();
   while (vocab.length < 3000) {
