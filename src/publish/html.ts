@@ -4,7 +4,7 @@
  * else to the quoted passage in the page's Sources appendix.
  */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
-import { citationLink, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers } from './shared.js';
+import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers } from './shared.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -18,15 +18,10 @@ blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #bbb}.note{colo
 .passage{color:#333}`;
 
 function marks(c: Composite, cits: readonly Citation[], numbers: Map<string, number>): string {
-  const seen = new Set<number>();
-  const out: string[] = [];
-  for (const cit of cits) {
-    const n = numbers.get(cit.articleId) ?? 0;
-    if (seen.has(n)) continue;
-    seen.add(n);
+  const out = citationMarks(cits, numbers).map(({ n, cit }) => {
     const src = c.sourcesUsed[n - 1];
-    out.push(`<a href="${escapeHtml(citationLink(c, cit, numbers))}" title="${escapeHtml(src ? sourceLabel(src) : cit.articleId)}">${n}</a>`);
-  }
+    return `<a href="${escapeHtml(citationLink(c, cit, numbers))}" title="${escapeHtml(src ? sourceLabel(src) : cit.articleId)}">${n}</a>`;
+  });
   return out.length ? `<sup>${out.join(' ')}</sup>` : '';
 }
 

@@ -1,6 +1,6 @@
 /** Markdown: headline, lede, sections, key quotes, where sources differ, timeline, sources used and not, the AI note. */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
-import { citationLink, dateRange, sourceLabel, sourceNumbers } from './shared.js';
+import { citationLink, citationMarks, dateRange, sourceLabel, sourceNumbers } from './shared.js';
 
 /** Escapes Markdown's inline syntax in source text (quotes and apostrophes stay as written). */
 export function mdEscape(s: string): string {
@@ -8,14 +8,7 @@ export function mdEscape(s: string): string {
 }
 
 function marks(c: Composite, cits: readonly Citation[], numbers: Map<string, number>): string {
-  const seen = new Set<number>();
-  const out: string[] = [];
-  for (const cit of cits) {
-    const n = numbers.get(cit.articleId) ?? 0;
-    if (seen.has(n)) continue;
-    seen.add(n);
-    out.push(`[${n}](${citationLink(c, cit, numbers).replace(/\)/g, '%29')})`);
-  }
+  const out = citationMarks(cits, numbers).map(({ n, cit }) => `[${n}](${citationLink(c, cit, numbers).replace(/\)/g, '%29')})`);
   return out.length ? `<sup>${out.join(' ')}</sup>` : '';
 }
 

@@ -27,6 +27,19 @@ export function citationLink(c: Composite, cit: Citation, numbers: Map<string, n
   return src?.url ? src.url.replace(/#.*$/, '') + textFragment(cit.text) : `#${passageAnchor(cit, numbers)}`;
 }
 
+/** A sentence's citations, one per source number (the first span cited of each source), in citation order. */
+export function citationMarks(cits: readonly Citation[], numbers: Map<string, number>): { n: number; cit: Citation }[] {
+  const seen = new Set<number>();
+  const out: { n: number; cit: Citation }[] = [];
+  for (const cit of cits) {
+    const n = numbers.get(cit.articleId) ?? 0;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    out.push({ n, cit });
+  }
+  return out;
+}
+
 /** Every cited passage once, in order of first citation. */
 export function citedPassages(c: Composite): Citation[] {
   const seen = new Set<string>();

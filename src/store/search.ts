@@ -3,18 +3,13 @@
  * User queries are never passed to FTS5 as syntax: each word is quoted, so `"foo`, `AND(` or `NEAR` are plain words.
  */
 import type { Db } from './db.js';
+import type { StorySummary } from './clusters.js';
 
 /** Marks around matched words in snippets (control characters: never in stored text, easy to escape around). */
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
 
-export interface StoryHit {
-  id: number;
-  title: string | null;
-  articles: number;
-  families: number;
-  first: string | null;
-  last: string | null;
+export interface StoryHit extends Omit<StorySummary, 'storyline'> {
   /** `title` when the story's own title matched, else `articles` (one of its articles matched). */
   matched: 'title' | 'articles';
 }
