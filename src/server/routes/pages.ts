@@ -36,10 +36,13 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
   app.get('/stories/:id', async (c) => {
     const state = c.get('state');
     const id = parseId(c.req.param('id'), 's');
-    const detail = id === null ? null : state.clusters.getStory(id);
-    if (id === null || !detail) return fail(c, 404, `no story "${c.req.param('id')}"`);
-    const page = await state.renderedPage(id, 'story', (composite) => storyPage(composite, detail));
-    if (page === undefined) return fail(c, 404, `no story "${c.req.param('id')}"`);
+    // The story's details (members, what each version adds) are read only when the page is rendered, once per
+    // recomputation: they cost text analysis.
+    const page = id === null ? undefined : await state.renderedPage(id, 'story', (composite) => {
+      const detail = state.clusters.getStory(id);
+      return detail ? storyPage(composite, detail) : '';
+    });
+    if (!page) return fail(c, 404, `no story "${c.req.param('id')}"`);
     return c.html(page);
   });
 
