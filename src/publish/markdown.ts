@@ -1,6 +1,6 @@
 /** Markdown: headline, lede, sections, key quotes, where sources differ, timeline, sources used and not, the AI note. */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
-import { citationLink, citationMarks, dateRange, sourceLabel, sourceNumbers } from './shared.js';
+import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers } from './shared.js';
 
 /** Escapes Markdown's inline syntax in source text (quotes and apostrophes stay as written). */
 export function mdEscape(s: string): string {
@@ -57,6 +57,17 @@ export function toMarkdown(c: Composite): string {
   if (c.sourcesNotUsed.length) {
     out.push('## Sources not used', '');
     for (const s of c.sourcesNotUsed) out.push(`- ${mdEscape(sourceLabel(s))}: ${mdEscape(s.title ?? s.articleId)}: ${mdEscape(s.reason)}`);
+    out.push('');
+  }
+  // Citations of sources without a URL link to these anchors (see citationLink).
+  const local = citedPassages(c).filter((p) => !c.sourcesUsed.find((s) => s.articleId === p.articleId)?.url);
+  if (local.length) {
+    out.push('## Cited passages', '');
+    for (const p of local) {
+      const src = c.sourcesUsed[(n.get(p.articleId) ?? 0) - 1];
+      const where = `${p.caption !== undefined ? `caption ${p.caption + 1}, ` : ''}characters ${p.start}–${p.end}`;
+      out.push(`- <a id="${passageAnchor(p, n)}"></a>[${n.get(p.articleId) ?? '?'}] ${mdEscape(src ? sourceLabel(src) : p.articleId)}, ${where}: “${mdEscape(p.text)}”`);
+    }
     out.push('');
   }
   out.push('---', '', `*${mdEscape(c.disclosure)}*`, '');

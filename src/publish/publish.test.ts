@@ -23,6 +23,10 @@ describe('renderers (invented text)', () => {
     expect(md).toMatch(/## Sources used/);
     expect(md).toMatch(/rail\.example\/depot#:~:text=/);
     expect(md).toContain(c.disclosure);
+    // Sources without a URL: every in-page citation link has its anchor in "Cited passages".
+    const local = [...md.matchAll(/\]\(#(src-[\w-]+)\)/g)].map((m) => m[1]!);
+    if (c.sourcesUsed.some((s) => !s.url)) expect(local.length).toBeGreaterThan(0);
+    for (const id of local) expect(md).toContain(`<a id="${id}"></a>`);
   });
 
   it('HTML: a complete page, escaped, fragment links for sources with URLs and in-page passages otherwise', () => {
