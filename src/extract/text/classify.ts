@@ -222,11 +222,10 @@ function boxBeforeTail(lines: LineInfo[], from: number): boolean {
  * 0.8819 → 0.8823). Not counting list items in
  * CORE_END_WINDOW as well: 0.8715 (all items) or 0.8698 (any "Label: value" line), even half worse.
  */
-function trailingList(lines: LineInfo[], tailReason: (string | null)[], coreEnd: number): number {
+function trailingList(lines: LineInfo[], tailReason: (string | null)[], coreEnd: number, blocky: boolean): number {
   const last = lines[coreEnd];
   if (!last) return coreEnd;
   const introduced = /:$/.test(last.text);
-  const blocky = separatesParagraphs(lines);
   let end = coreEnd;
   for (let j = coreEnd + 1; j < lines.length; j++) {
     const l = lines[j];
@@ -325,7 +324,9 @@ export function classify(content: string, stoplist: Stoplist | null, hintTitle: 
   // trafilatura-eval dumps: same block only → F 0.857, any adjacent short sentence → 0.859.)
   while (coreStart > 0 && lines[coreStart - 1]?.cls === 'near') coreStart--;
   while (coreEnd + 1 < lines.length && tailReason[coreEnd + 1] === null && lines[coreEnd + 1]?.cls === 'near') coreEnd++;
-  coreEnd = trailingList(lines, tailReason, coreEnd);
+  // Blocks only tell paragraphs apart where the dump separates them with blank lines.
+  const blocky = separatesParagraphs(lines);
+  coreEnd = trailingList(lines, tailReason, coreEnd, blocky);
 
   const fallback = goods.length === 0;
   if (fallback) {
@@ -444,7 +445,7 @@ export function classify(content: string, stoplist: Stoplist | null, hintTitle: 
     bodySeen.add(key);
     decisions[i] = { kind: 'body' };
   }
-  removeShortRuns(lines, decisions);
+  removeShortRuns(lines, decisions, blocky);
   return result;
 }
 
@@ -478,14 +479,6 @@ function isArticleList(lines: LineInfo[], decisions: Decision[], start: number, 
   return listy >= LIST_MIN_SHARE || (run.length >= LIST_MIN_ITEMS && density >= LIST_MIN_DENSITY && words >= LIST_MIN_WORDS);
 }
 
-/**
- * Whether the lines start..end-1 form one block: broken by line breaks only, not set apart as
- * separate paragraphs or list items (an address, a stanza, a recipe's lines under one heading),
- * which a menu or link list, one item per element, is not. Odd-indexed trafilatura-eval dumps:
- * F 0.8724 → 0.8741 (even-indexed: 0.8812 → 0.8819); also counting a run as kept when its block
- * holds body prose: 0.8726. Only where the dump sets its paragraphs apart (separatesParagraphs):
- * a dump with one line per paragraph and no blank lines would keep every link list.
- */
 /** A dump separates its paragraphs by blank lines when at least this share of its paragraphs stand apart. */
 const BLOCKY_SHARE = 0.6;
 
@@ -506,6 +499,14 @@ function separatesParagraphs(lines: LineInfo[]): boolean {
   return goods > 0 && apart >= BLOCKY_SHARE * goods;
 }
 
+/**
+ * Whether the lines start..end-1 form one block: broken by line breaks only, not set apart as
+ * separate paragraphs or list items (an address, a stanza, a recipe's lines under one heading),
+ * which a menu or link list, one item per element, is not. Odd-indexed trafilatura-eval dumps:
+ * F 0.8724 → 0.8741 (even-indexed: 0.8812 → 0.8819); also counting a run as kept when its block
+ * holds body prose: 0.8726. Only where the dump sets its paragraphs apart (separatesParagraphs):
+ * a dump with one line per paragraph and no blank lines would keep every link list.
+ */
 function oneBlock(lines: LineInfo[], start: number, end: number): boolean {
   const block = lines[start]?.block;
   for (let k = start + 1; k < end; k++) if (lines[k]?.block !== block) return false;
@@ -513,9 +514,7 @@ function oneBlock(lines: LineInfo[], start: number, end: number): boolean {
 }
 
 /** Runs of short non-sentence lines inside the body (menus, link lists, tag clouds) are navigation. */
-function removeShortRuns(lines: LineInfo[], decisions: Decision[]): void {
-  // Blocks only tell paragraphs apart where the dump separates them with blank lines.
-  const blocky = separatesParagraphs(lines);
+function removeShortRuns(lines: LineInfo[], decisions: Decision[], blocky: boolean): void {
   let runStart = -1;
   const flush = (end: number): void => {
     if (runStart >= 0 && end - runStart >= SHORT_RUN && !(blocky && oneBlock(lines, runStart, end)) && !isArticleList(lines, decisions, runStart, end)) {
