@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { articleText, extractRaw } from '../../extract/index.js';
-import { collect } from '../../ingest/index.js';
+import { articleText } from '../../extract/index.js';
+import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { auditArticle, buildSourceIndex, HttpClaimScorer, renderAudit, worstVerdict, type AuditResult, type ClaimResult, type ClaimScorer, type RenderFormat, type SourceDoc } from '../../verify/index.js';
 import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { EXIT, writeJsonLine } from '../output.js';
@@ -21,24 +21,14 @@ interface Loaded {
   failures: string[];
 }
 
-/** Inputs → cleaned documents (collect + extractRaw): the body paragraphs, then the captions as paragraphs of their own. */
+/** Inputs → cleaned documents: the body paragraphs, then the captions as paragraphs of their own. */
 async function load(inputs: string[], flags: FetchFlags, withCaptions: boolean): Promise<Loaded> {
-  const out: Loaded = { docs: [], failures: [] };
-  for await (const event of collect(inputs, collectOptions(flags))) {
-    if (event.type === 'failure') out.failures.push(`${event.input}: ${event.error.message}`);
-    else if (event.type === 'document') {
-      const a = extractRaw(event.raw);
-      const body = articleText(a);
-      out.docs.push({
-        id: event.input,
-        text: withCaptions && a.captions.length ? `${body}\n\n${a.captions.join('\n\n')}` : body,
-        published: a.published,
-        title: a.title,
-        publisher: a.publisher,
-      });
-    }
-  }
-  return out;
+  const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
+  const docs = articles.map(({ input, article: a }): SourceDoc => {
+    const body = articleText(a);
+    return { id: input, text: withCaptions && a.captions.length ? `${body}\n\n${a.captions.join('\n\n')}` : body, published: a.published, title: a.title, publisher: a.publisher };
+  });
+  return { docs, failures };
 }
 
 /** A model's entailment score on each supported claim: below one half, the claim is downgraded to unsupported. */
