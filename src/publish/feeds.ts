@@ -59,7 +59,7 @@ function newest(stories: readonly FeedStory[], fallback: string): Date {
 const sourceLabel = (s: FeedSource): string => [s.publisher, s.title].filter(Boolean).join(': ') || s.url;
 
 /** The story as an HTML fragment: the merged article, then its sources (everything escaped). */
-export function storyHtml(s: FeedStory): string {
+function storyHtml(s: FeedStory): string {
   const body = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const sources = s.sources.map((x) => `<li><a href="${escapeHtml(x.url)}">${escapeHtml(sourceLabel(x))}</a></li>`).join('\n');
   return `${body}\n<p>Composed from ${s.sources.length} article${s.sources.length === 1 ? '' : 's'} by ${s.independent} independent source${s.independent === 1 ? '' : 's'}:</p>\n<ul>\n${sources}\n</ul>`;

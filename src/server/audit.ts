@@ -47,7 +47,7 @@ export interface AuditRun {
 }
 
 /** A stored article as a source: body paragraphs, then captions (as `roundup audit` reads its sources). */
-export function storedSource(a: StoredArticle): SourceDoc {
+function storedSource(a: StoredArticle): SourceDoc {
   return { id: String(a.id), text: a.captions.length ? `${a.text}\n\n${a.captions.join('\n\n')}` : a.text, published: a.published, title: a.title, publisher: a.publisher };
 }
 

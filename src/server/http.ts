@@ -32,7 +32,7 @@ export function intParam(value: string | undefined, max: number): number | null 
 }
 
 /** The peer address of the connection (app.request() in tests has none). */
-export function clientOf(c: Context): string {
+function clientOf(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
@@ -40,7 +40,7 @@ export function clientOf(c: Context): string {
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
 /** Constant-time token comparison (hashes first, so lengths do not leak either). */
-export function tokenMatches(given: string, expected: string): boolean {
+function tokenMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 

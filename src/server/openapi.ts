@@ -3,12 +3,16 @@ import { VERSION } from '../version.js';
 
 const error = { $ref: '#/components/schemas/Error' };
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
-const id = (description: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', pattern: '^[sS]?[0-9]+$' } });
+const id = (description: string, pattern: string) => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string', pattern } });
 const paging = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 20 } },
   { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
 ];
 const ok = (description: string, schema: Record<string, unknown> = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
+/** GET of one thing by its path id. */
+const byId = (summary: string, idDescription: string, idPattern: string, found: string, what: string) => ({
+  get: { summary, parameters: [id(idDescription, idPattern)], responses: { '200': ok(found), '400': errorResponse('Malformed id'), '404': errorResponse(`No such ${what}`) } },
+});
 const writeErrors = {
   '400': errorResponse('Invalid input (the message says which field and why)'),
   '401': errorResponse('Missing or wrong bearer token'),
@@ -24,21 +28,9 @@ export function openApi(): Record<string, unknown> {
     info: { title: 'Roundup reader API', version: VERSION, description: 'Merged news stories whose every sentence cites its source spans; the stored articles; audits against sources; ingest of article records.' },
     paths: {
       '/api/stories': { get: { summary: 'Stories ranked by independent sources and recency', parameters: paging, responses: { '200': ok('A page of stories'), '400': errorResponse('Bad paging') } } },
-      '/api/stories/{id}': {
-        get: {
-          summary: 'One story: members, families (what each copy adds and drops), storyline, and its composite with full provenance',
-          parameters: [id('Story id: N or sN')],
-          responses: { '200': ok('The story and its composite'), '400': errorResponse('Malformed id'), '404': errorResponse('No such story') },
-        },
-      },
+      '/api/stories/{id}': byId('One story: members, families (what each copy adds and drops), storyline, and its composite with full provenance', 'Story id: N or sN', '^[sS]?[0-9]+$', 'The story and its composite', 'story'),
       '/api/articles': { get: { summary: 'Stored articles (latest version of each page), newest first', parameters: paging, responses: { '200': ok('A page of articles'), '400': errorResponse('Bad paging') } } },
-      '/api/articles/{id}': {
-        get: {
-          summary: 'One cleaned article: text, paragraphs, captions, what cleaning removed and why, raw record provenance',
-          parameters: [id('Article id')],
-          responses: { '200': ok('The article'), '400': errorResponse('Malformed id'), '404': errorResponse('No such article') },
-        },
-      },
+      '/api/articles/{id}': byId('One cleaned article: text, paragraphs, captions, what cleaning removed and why, raw record provenance', 'Article id', '^[0-9]+$', 'The article', 'article'),
       '/api/search': {
         get: {
           summary: 'Full-text search over stories and articles (every word required)',

@@ -18,7 +18,7 @@ export interface Limits {
   audit: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { ingest: 5 * 1024 * 1024, audit: 1024 * 1024 };
+const DEFAULT_LIMITS: Limits = { ingest: 5 * 1024 * 1024, audit: 1024 * 1024 };
 
 export interface AppOptions {
   store: Store;

@@ -26,7 +26,7 @@ export function outletCounts(state: ReaderState): Map<number, number> {
 }
 
 /** The first sentence of the story's earliest article: the lede shown until the composite is cached. */
-export function fallbackLede(state: ReaderState, storyId: number): string {
+function fallbackLede(state: ReaderState, storyId: number): string {
   const row = state.store.db
     .prepare<[number], { text: string }>(`
       SELECT a.text FROM story_members m JOIN articles a ON a.raw_id = m.article_id
@@ -38,18 +38,23 @@ export function fallbackLede(state: ReaderState, storyId: number): string {
   return s.length > LEDE_CHARS ? `${s.slice(0, LEDE_CHARS - 1).trimEnd()}…` : s;
 }
 
-export function ledeText(c: Composite): string {
+function ledeText(c: Composite): string {
   return c.lede.map((s) => s.text).join(' ');
+}
+
+/** The composite's headline and lede, else the story's title and its earliest article's first sentence. */
+function headlineAndLede(state: ReaderState, s: StorySummary, c: Composite | null): { headline: string; lede: string } {
+  return { headline: c?.headline.text ?? s.title ?? `Story ${s.id}`, lede: c && c.lede.length ? ledeText(c) : fallbackLede(state, s.id) };
 }
 
 /** Headline and lede from the cached composite when there is one (listing never composes), else from the store. */
 export function storyCard(state: ReaderState, s: StorySummary, sizes: Map<number, number>, outlets: Map<number, number>): StoryCard {
-  const c = state.cachedComposite(s.id);
+  const { headline, lede } = headlineAndLede(state, s, state.cachedComposite(s.id));
   return {
     story: s,
     outlets: outlets.get(s.id) ?? s.articles,
-    headline: c?.headline.text ?? s.title ?? `Story ${s.id}`,
-    lede: c && c.lede.length ? ledeText(c) : fallbackLede(state, s.id),
+    headline,
+    lede,
     storylineSize: s.storyline === null ? 0 : sizes.get(s.storyline) ?? 0,
   };
 }
@@ -62,15 +67,17 @@ export function feedStory(state: ReaderState, s: StorySummary, base: string): Fe
     ? [...c.sourcesUsed, ...c.sourcesNotUsed].map((x) => ({ title: x.title, publisher: x.publisher, url: x.url ?? `${base}/articles/${x.articleId}` }))
     : [];
   const paragraphs = c ? [ledeText(c), ...c.sections.flatMap((sec) => sec.paragraphs.map((p) => p.map((x) => x.text).join(' ')))].filter(Boolean) : [];
+  const { headline, lede } = headlineAndLede(state, s, c);
+  // An undated story (no source gave a date) is dated by its last recomputation.
+  const published = s.first ?? state.computedAt(s.id);
   return {
     id: `s${s.id}`,
-    title: c?.headline.text ?? s.title ?? `Story ${s.id}`,
-    summary: c && c.lede.length ? ledeText(c) : fallbackLede(state, s.id),
+    title: headline,
+    summary: lede,
     paragraphs,
     url,
-    // An undated story (no source gave a date) is dated by its last recomputation.
-    published: s.first ?? state.computedAt(s.id),
-    updated: s.last ?? s.first ?? state.computedAt(s.id),
+    published,
+    updated: s.last ?? published,
     independent: s.families,
     sources,
   };

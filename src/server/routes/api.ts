@@ -1,5 +1,5 @@
 /** The JSON API under /api/ (described at /api/openapi.json). */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Source } from '../../ingest/context.js';
 import { jsonRecords } from '../../ingest/records.js';
@@ -15,7 +15,7 @@ import type { ReaderState } from '../state.js';
 import { outletCounts, PAGE_SIZE, storyCard, storylineSizes } from '../stories.js';
 
 /** Most records one POST /api/ingest may carry. */
-export const MAX_INGEST_RECORDS = 1000;
+const MAX_INGEST_RECORDS = 1000;
 const MAX_LIMIT = 500;
 
 const storyRef = (id: number): string => `s${id}`;
@@ -43,6 +43,11 @@ async function jsonBody(c: Context<Env>): Promise<{ value: unknown } | Response>
   } catch (e) {
     return fail(c, 400, `the body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/** The write endpoints' guards: rate limit first (wrong tokens count too, so guessing is slow), token, body size. */
+function writeGuards(maxSize: number, what: string): [MiddlewareHandler<Env>, MiddlewareHandler<Env>, MiddlewareHandler<Env>] {
+  return [rateLimit(), requireToken(), bodyLimit({ maxSize, onError: (c) => fail(c, 413, `the body is over the ${maxSize}-byte limit of ${what}`) })];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -106,10 +111,7 @@ export function apiRoutes(state: ReaderState): Hono<Env> {
 
   api.post(
     '/audit',
-    // Rate limit first: wrong tokens count too, so guessing is slow.
-    rateLimit(),
-    requireToken(),
-    bodyLimit({ maxSize: state.limits.audit, onError: (c) => fail(c, 413, `the body is over the ${state.limits.audit}-byte limit of an audit`) }),
+    ...writeGuards(state.limits.audit, 'an audit'),
     async (c) => {
       const body = await jsonBody(c);
       if (body instanceof Response) return body;
@@ -124,7 +126,7 @@ export function apiRoutes(state: ReaderState): Hono<Env> {
       for (const [i, s] of (v.sources as unknown[]).entries()) {
         if (!isObject(s)) return fail(c, 400, `sources[${i}] must be an object`);
         if (s.articleId !== undefined) {
-          const id = typeof s.articleId === 'number' ? (Number.isSafeInteger(s.articleId) && s.articleId > 0 ? s.articleId : null) : typeof s.articleId === 'string' ? parseId(s.articleId) : null;
+          const id = typeof s.articleId === 'number' || typeof s.articleId === 'string' ? parseId(String(s.articleId)) : null;
           if (id === null) return fail(c, 400, `sources[${i}].articleId must be a stored article id (a positive whole number)`);
           storedIds.push(id);
         } else if (typeof s.text === 'string' && s.text.trim()) {
@@ -144,10 +146,7 @@ export function apiRoutes(state: ReaderState): Hono<Env> {
 
   api.post(
     '/ingest',
-    // Rate limit first: wrong tokens count too, so guessing is slow.
-    rateLimit(),
-    requireToken(),
-    bodyLimit({ maxSize: state.limits.ingest, onError: (c) => fail(c, 413, `the body is over the ${state.limits.ingest}-byte limit of an ingest`) }),
+    ...writeGuards(state.limits.ingest, 'an ingest'),
     async (c) => {
       const body = await jsonBody(c);
       if (body instanceof Response) return body;

@@ -7,7 +7,7 @@ import type { ReaderState } from '../state.js';
 import { feedStory } from '../stories.js';
 
 /** Stories per feed. */
-export const FEED_SIZE = 20;
+const FEED_SIZE = 20;
 
 type Format = 'rss' | 'atom' | 'json';
 

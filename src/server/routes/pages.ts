@@ -21,7 +21,6 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
   const app = new Hono<Env>();
 
   app.get('/', (c) => {
-    const state = c.get('state');
     const all = state.clusters.listStories();
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const p = intParam(c.req.query('page'), 1_000_000);
@@ -34,7 +33,6 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
   });
 
   app.get('/stories/:id', async (c) => {
-    const state = c.get('state');
     const id = parseId(c.req.param('id'), 's');
     // The story's details (members, what each version adds) are read only when the page is rendered, once per
     // recomputation: they cost text analysis.
@@ -47,7 +45,6 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
   });
 
   app.get('/articles/:id', (c) => {
-    const state = c.get('state');
     const id = parseId(c.req.param('id'));
     const a = id === null ? null : state.store.articles.get(id);
     if (!a) return fail(c, 404, `no article "${c.req.param('id')}"`);
@@ -60,7 +57,7 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
 
   app.get('/articles/:id/raw', (c) => {
     const id = parseId(c.req.param('id'));
-    const raw = id === null ? null : c.get('state').store.raw.get(id);
+    const raw = id === null ? null : state.store.raw.get(id);
     if (!raw) return fail(c, 404, `no raw record "${c.req.param('id')}"`);
     const charset = raw.charset && /^[\w.:-]{1,40}$/.test(raw.charset) ? raw.charset : 'utf-8';
     // Always plain text, never rendered: the bytes are the outlet's, exactly as received.
@@ -72,10 +69,10 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
 
   app.get('/search', (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 500);
-    return c.html(searchPage(c.get('state').search.search(q)));
+    return c.html(searchPage(state.search.search(q)));
   });
 
-  app.get('/audit', (c) => c.html(auditPage(auditChoices(c.get('state')), { article: '', sourceText: '', picked: new Set() }, null, null)));
+  app.get('/audit', (c) => c.html(auditPage(auditChoices(state), { article: '', sourceText: '', picked: new Set() }, null, null)));
 
   app.post(
     '/audit',
@@ -141,7 +138,7 @@ function articlePassage(a: StoredArticle, caption: string | undefined, start: st
 }
 
 /** `?start=S&end=E`: integers with 0 <= S < E <= length; anything else is ignored with a notice. */
-export function passageOf(start: string | undefined, end: string | undefined, length: number): { passage: Passage | null; notice: string | null } {
+function passageOf(start: string | undefined, end: string | undefined, length: number): { passage: Passage | null; notice: string | null } {
   if (start === undefined && end === undefined) return { passage: null, notice: null };
   const s = intParam(start, Number.MAX_SAFE_INTEGER);
   const e = intParam(end, Number.MAX_SAFE_INTEGER);
