@@ -82,15 +82,16 @@ function numberSlots(prep: Prepared): Disagreement[] {
   // neither sentence gives both values.
   const lower = new Map<Candidate, Set<string>>();
   const lowerOf = (c: Candidate): Set<string> => lower.get(c) ?? lower.set(c, new Set(contentWords(c.sentence.text).filter((w) => w.kind === 'word' && /^\p{Ll}/u.test(w.text)).map((w) => w.stem))).get(c)!;
+  // The values each sentence gives (a sentence that gives both values of a pair explains the difference).
+  const valuesOf = new Map<Candidate, Set<number>>();
+  for (const n of nums) (valuesOf.get(n.cand) ?? valuesOf.set(n.cand, new Set()).get(n.cand)!).add(n.value);
   const edges: { i: number; j: number; sim: number }[] = [];
   for (let i = 0; i < nums.length; i++)
     for (let j = i + 1; j < nums.length; j++) {
       const x = nums[i]!;
       const y = nums[j]!;
       if (x.cand.family === y.cand.family || x.unit !== y.unit || x.value === y.value) continue;
-      const xs = new Set(nums.filter((n) => n.cand === x.cand).map((n) => n.value));
-      const ys = new Set(nums.filter((n) => n.cand === y.cand).map((n) => n.value));
-      if (xs.has(y.value) || ys.has(x.value)) continue;
+      if (valuesOf.get(x.cand)!.has(y.value) || valuesOf.get(y.cand)!.has(x.value)) continue;
       const shared = x.cand.stems.filter((s) => y.cand.stems.includes(s)).length;
       const sim = jaccard(x.cand.stems, y.cand.stems);
       if (shared < SLOT_SHARED || sim < SLOT_JACCARD) continue;

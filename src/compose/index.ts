@@ -36,7 +36,6 @@ import {
 
 export * from './types.js';
 export { prepare, type Candidate, type Prepared } from './prepare.js';
-export { groupFacts, jaccard, sameFact, type Fact } from './facts.js';
 export { composeWithModel, chatCompletionsUrl, type ModelWriterOptions, type ModelWriterResult } from './llm.js';
 
 export const DEFAULT_WORDS = 600;
@@ -201,7 +200,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
     .map((a, i) => ({ a, i }))
     .filter(({ a }) => a.title && wordCount(a.title) >= 4)
     .map(({ a, i }) => {
-      const v = vectorOf(titleStems(a.title!), idf);
+      const v = vectorOf(stemList(a.title!), idf);
       const sameTitleFams = new Set(prep.articles.flatMap((b, j) => (b.title === a.title ? [prep.familyOf[j]!] : []))).size;
       return { a, i, score: cosine(v, centroid) + 0.05 * sameTitleFams };
     })
@@ -279,10 +278,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   return { composite, prep };
 }
 
+/** Sorted unique content stems of the words (numbers left out). */
 function stemList(text: string): string[] {
   return [...new Set(contentWords(text).filter((w) => w.kind === 'word').map((w) => w.stem))].sort();
-}
-
-function titleStems(title: string): string[] {
-  return [...new Set(contentWords(title).filter((w) => w.kind === 'word').map((w) => w.stem))].sort();
 }

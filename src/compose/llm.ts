@@ -8,7 +8,7 @@
  * records which and why. An unreachable endpoint, an HTTP error, a timeout or an unreadable answer leaves the whole
  * article extractive, with a warning.
  */
-import { buildSourceIndex, verifyClaim } from '../verify/index.js';
+import { buildSourceIndex, verifyClaim, type ClaimResult } from '../verify/index.js';
 import { composeWithSources } from './index.js';
 import { wordCount, type Prepared } from './prepare.js';
 import type { ComposeInput, ComposeOptions, Composite, CompositeSentence, WriterProvenance } from './types.js';
@@ -145,21 +145,22 @@ async function ask(opts: ModelWriterOptions, facts: { id: string; text: string; 
   }
 }
 
-/** Why a model sentence can not stand for its fact, or null when it can. */
-function gate(prep: Prepared, draft: string, s: CompositeSentence): string | null {
-  if (!/[.!?…"”’']$/.test(draft)) return 'not a finished sentence';
-  if (wordCount(draft) > MAX_GROWTH * wordCount(s.text) + GROWTH_WORDS) return 'longer than its fact allows';
+/** The verifier's verdict on a model sentence against all the sources, or why it can not stand for its fact. */
+function gate(prep: Prepared, draft: string, s: CompositeSentence): { result: ClaimResult } | { why: string } {
+  if (!/[.!?…"”’']$/.test(draft)) return { why: 'not a finished sentence' };
+  if (wordCount(draft) > MAX_GROWTH * wordCount(s.text) + GROWTH_WORDS) return { why: 'longer than its fact allows' };
   const lead = PRONOUN_START.exec(draft)?.[0];
-  if (lead && !s.text.startsWith(lead)) return `opens with "${lead}" that the fact does not`;
-  const published = prep.articles.find((a) => a.id === s.citations[0]?.articleId)?.published ?? null;
+  if (lead && !s.text.startsWith(lead)) return { why: `opens with "${lead}" that the fact does not` };
+  const publishedOf = (id: string | undefined): string | null => prep.articles.find((a) => a.id === id)?.published ?? null;
+  const published = publishedOf(s.citations[0]?.articleId);
   const all = verifyClaim(draft, prep.index, { published });
-  if (all.verdict !== 'supported') return `${all.verdict} by the sources: ${all.conflicts[0]?.explanation ?? all.note ?? `missing ${all.missing.join(', ')}`}`;
-  if (all.quotes.some((q) => !q.verbatim)) return 'a quote is not verbatim';
+  if (all.verdict !== 'supported') return { why: `${all.verdict} by the sources: ${all.conflicts[0]?.explanation ?? all.note ?? `missing ${all.missing.join(', ')}`}` };
+  if (all.quotes.some((q) => !q.verbatim)) return { why: 'a quote is not verbatim' };
   // Its citations stay those of the fact: the cited passages alone must support it.
-  const cited = buildSourceIndex(s.citations.filter((c) => c.caption === undefined).map((c, i) => ({ id: `${c.articleId}#${i}`, text: c.text, published: prep.articles.find((a) => a.id === c.articleId)?.published ?? null })));
+  const cited = buildSourceIndex(s.citations.filter((c) => c.caption === undefined).map((c, i) => ({ id: `${c.articleId}#${i}`, text: c.text, published: publishedOf(c.articleId) })));
   const own = verifyClaim(draft, cited, { published });
-  if (own.verdict !== 'supported') return `not supported by the passages the fact cites: ${own.conflicts[0]?.explanation ?? own.note ?? `missing ${own.missing.join(', ')}`}`;
-  return null;
+  if (own.verdict !== 'supported') return { why: `not supported by the passages the fact cites: ${own.conflicts[0]?.explanation ?? own.note ?? `missing ${own.missing.join(', ')}`}` };
+  return { result: all };
 }
 
 /**
@@ -198,12 +199,12 @@ export async function composeWithModel(input: ComposeInput, options: ComposeOpti
       record.kept!++;
       return;
     }
-    const why = gate(prep, draft, s);
-    if (why) {
-      record.fallbacks!.push({ fact: id, extractive: s.text, model: draft, reason: why });
+    const g = gate(prep, draft, s);
+    if ('why' in g) {
+      record.fallbacks!.push({ fact: id, extractive: s.text, model: draft, reason: g.why });
       return;
     }
-    const v = verifyClaim(draft, prep.index, { published: prep.articles.find((a) => a.id === s.citations[0]?.articleId)?.published ?? null });
+    const v = g.result;
     replaced.set(s, { ...s, text: draft, rewrites: [...s.rewrites, { kind: 'model', from: s.text, to: draft }], verdict: v.verdict, score: v.score, evidence: v.evidence });
     record.kept!++;
   });

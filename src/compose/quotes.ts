@@ -61,7 +61,7 @@ export function keyQuotes(prep: Prepared, fullName: (speaker: string) => string,
       speakers.add(q.speaker);
     }
   }
-  return out.sort((a, b) => b.families - a.families || 0);
+  return out.sort((a, b) => b.families - a.families);
 }
 
 export { fold as foldQuote };

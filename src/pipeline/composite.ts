@@ -6,24 +6,28 @@ import { composeStory, type ComposeArticle, type ComposeInput, type ComposeOptio
 import { ClusterStore, type StoryDetail } from '../store/clusters.js';
 import type { Store, StoredArticle } from '../store/index.js';
 
-export function composeArticleOf(a: StoredArticle): ComposeArticle {
+function composeArticleOf(a: StoredArticle): ComposeArticle {
   return { id: String(a.id), text: a.text, title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions };
 }
 
-export function storylineOf(d: StoryDetail): StorylineInput | null {
+function storylineOf(d: StoryDetail): StorylineInput | null {
   if (d.storyline === null || d.storylineStories.length < 2) return null;
   return { stories: d.storylineStories.map((s) => ({ id: `s${s.id}`, title: s.title, published: s.first })) };
 }
 
-/** What the composer needs for a stored story (members' latest articles with text, storyline), or null. */
-export function storedStoryInput(store: Store, storyId: number): ComposeInput | null {
-  const detail = new ClusterStore(store.db).getStory(storyId);
-  if (!detail) return null;
+/** What the composer needs for a stored story already read (members' latest articles with text, storyline). */
+export function storyInputOf(store: Store, detail: StoryDetail): ComposeInput {
   const articles = detail.members
     .map((m) => store.articles.get(m.id))
     .filter((a): a is StoredArticle => a !== null && a.text.trim() !== '')
     .map(composeArticleOf);
-  return { articles, storyline: storylineOf(detail), storyId: `s${storyId}` };
+  return { articles, storyline: storylineOf(detail), storyId: `s${detail.id}` };
+}
+
+/** What the composer needs for a stored story, or null when the store has no story with this id. */
+function storedStoryInput(store: Store, storyId: number): ComposeInput | null {
+  const detail = new ClusterStore(store.db).getStory(storyId);
+  return detail ? storyInputOf(store, detail) : null;
 }
 
 /** Null when the store has no story with this id. */

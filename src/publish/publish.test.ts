@@ -25,7 +25,8 @@ describe('renderers (invented text)', () => {
     expect(md).toContain(c.disclosure);
     // Sources without a URL: every in-page citation link has its anchor in "Cited passages".
     const local = [...md.matchAll(/\]\(#(src-[\w-]+)\)/g)].map((m) => m[1]!);
-    if (c.sourcesUsed.some((s) => !s.url)) expect(local.length).toBeGreaterThan(0);
+    expect(c.sourcesUsed.some((s) => !s.url)).toBe(true);
+    expect(local.length).toBeGreaterThan(0);
     for (const id of local) expect(md).toContain(`<a id="${id}"></a>`);
   });
 
@@ -37,7 +38,8 @@ describe('renderers (invented text)', () => {
     expect(html).toMatch(/&lt;tram&gt;/);
     expect(html).toMatch(/City &amp; Rail/);
     expect(html).toMatch(/href="https:\/\/rail\.example\/depot#:~:text=/);
-    if (c.sourcesUsed.some((s) => s.articleId === 'b1')) expect(html).toMatch(/<li id="src-\d+-\d+" class="passage">/);
+    expect(c.sourcesUsed.some((s) => s.articleId === 'b1')).toBe(true);
+    expect(html).toMatch(/<li id="src-\d+-\d+" class="passage">/);
     expect(html).not.toMatch(/<script/);
   });
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { storedStoryInput } from '../../pipeline/composite.js';
+import { storyInputOf } from '../../pipeline/composite.js';
 import { ClusterStore } from '../../store/clusters.js';
-import { composeWith, FORMATS, modelWriterOf, render, writerOptionFlags, type WriteFormat, type WriterFlags } from './write.js';
+import { composeWith, formatOf, modelWriterOf, render, writerOptionFlags, type WriterFlags } from './write.js';
 import { parseStoryRef, renderStory, storyJson, storylineRef } from './stories.js';
 import { dbOption, openStore, positiveInt, type DbFlag } from '../options.js';
 import { EXIT, renderArticle, writeJsonLine } from '../output.js';
@@ -31,10 +31,9 @@ export function registerShow(program: Command): void {
           return;
         }
         if (opts.composite) {
-          const format = (opts.json ? 'json' : (opts.format ?? 'md')) as WriteFormat;
-          if (!FORMATS.includes(format)) throw new Error(`unknown --format ${opts.format} (md, html, text or json)`);
+          const format = opts.json ? 'json' : formatOf(opts.format);
           const model = modelWriterOf(opts);
-          const input = storedStoryInput(store, storyId)!;
+          const input = storyInputOf(store, d);
           if (!input.articles.length) {
             process.stderr.write(`show: story "${idArg}" has no article with text to compose\n`);
             process.exitCode = EXIT.fatal;

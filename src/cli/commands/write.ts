@@ -14,7 +14,14 @@ import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '
 import { EXIT } from '../output.js';
 
 export type WriteFormat = 'md' | 'html' | 'text' | 'json';
-export const FORMATS: readonly WriteFormat[] = ['md', 'html', 'text', 'json'];
+const FORMATS: readonly WriteFormat[] = ['md', 'html', 'text', 'json'];
+
+/** The `--format` flag checked (default md). */
+export function formatOf(flag: string | undefined): WriteFormat {
+  const format = (flag ?? 'md') as WriteFormat;
+  if (!FORMATS.includes(format)) throw new Error(`unknown --format ${flag} (md, html, text or json)`);
+  return format;
+}
 
 /** Inputs → articles (collect + extractRaw); failures are listed, not thrown. */
 export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: ComposeArticle[]; failures: string[] }> {
@@ -106,8 +113,7 @@ export function registerWrite(program: Command): void {
   fetchOptionFlags(cmd);
   writerOptionFlags(cmd);
   cmd.action(async (inputs: string[], opts: FetchFlags & WriterFlags & { format?: string; words?: number }) => {
-    const format = (opts.format ?? 'md') as WriteFormat;
-    if (!FORMATS.includes(format)) throw new Error(`unknown --format ${opts.format} (md, html, text or json)`);
+    const format = formatOf(opts.format);
     const model = modelWriterOf(opts);
     const { articles, failures } = await loadArticles(inputs, opts);
     for (const f of failures) process.stderr.write(`roundup write: ${f}\n`);
