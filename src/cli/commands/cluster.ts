@@ -1,33 +1,24 @@
 import type { Command } from 'commander';
-import { articleText, extractRaw } from '../../extract/index.js';
+import { articleText } from '../../extract/index.js';
 import { findFamilies, type Family } from '../../families/index.js';
-import { collect } from '../../ingest/index.js';
+import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { clusterStories, type StoryInput, type StoryResult } from '../../stories/index.js';
 import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { clip, EXIT, writeJsonLine } from '../output.js';
+import { span } from './stories.js';
 
-export interface Clustered {
+interface Clustered {
   docs: StoryInput[];
   families: Family[];
   result: StoryResult;
   failures: string[];
 }
 
-/** Inputs → articles (collect + extractRaw) → families → stories and storylines. Ids are the inputs. */
-export async function clusterInputs(inputs: string[], flags: FetchFlags = {}): Promise<Clustered> {
-  const docs: StoryInput[] = [];
-  const failures: string[] = [];
-  const seen = new Set<string>();
-  for await (const event of collect(inputs, collectOptions(flags))) {
-    if (event.type === 'failure') failures.push(`${event.input}: ${event.error.message}`);
-    else if (event.type === 'document') {
-      if (seen.has(event.input)) continue;
-      seen.add(event.input);
-      const a = extractRaw(event.raw);
-      docs.push({ id: event.input, text: articleText(a), title: a.title, published: a.published, publisher: a.publisher, language: a.language });
-    }
-  }
-  const families = findFamilies(docs.map((d) => ({ id: d.id, text: d.text, title: d.title, published: d.published, publisher: d.publisher })));
+/** Inputs → articles (extractInputs) → families → stories and storylines. Ids are the inputs. */
+async function clusterInputs(inputs: string[], flags: FetchFlags = {}): Promise<Clustered> {
+  const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
+  const docs: StoryInput[] = articles.map(({ input, article: a }) => ({ id: input, text: articleText(a), title: a.title, published: a.published, publisher: a.publisher, language: a.language }));
+  const families = findFamilies(docs);
   return { docs, families, result: clusterStories(docs, { families }), failures };
 }
 
@@ -53,9 +44,9 @@ export function registerCluster(program: Command): void {
       const familyOf = new Map(families.flatMap((f) => f.members.map((m) => [m.id, f] as const)));
       const out: string[] = [`${docs.length} articles, ${families.length} families, ${result.stories.length} stories, ${result.storylines.length} storylines`, ''];
       for (const s of result.stories) {
-        const span = s.first ? ` ${s.first.slice(0, 10)}${s.last && s.last.slice(0, 10) !== s.first.slice(0, 10) ? `..${s.last.slice(0, 10)}` : ''}` : '';
+        const dates = s.first ? ` ${span(s)}` : '';
         out.push(`${s.id}  ${clip(s.title ?? '(untitled)', 90)}`);
-        out.push(`    ${s.members.length} articles, ${s.families.length} independent${span}${lineOf.has(s.id) ? `, storyline ${lineOf.get(s.id)}` : ''}`);
+        out.push(`    ${s.members.length} articles, ${s.families.length} independent${dates}${lineOf.has(s.id) ? `, storyline ${lineOf.get(s.id)}` : ''}`);
         for (const m of s.members) {
           const f = familyOf.get(m);
           const copy = f && f.canonical !== m ? ` (copy of ${f.canonical})` : '';

@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import { composeStory, composeWithModel, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
 import { findFamilies, type Family } from '../../families/index.js';
-import { articleText, extractRaw } from '../../extract/index.js';
-import { collect } from '../../ingest/index.js';
+import { articleText } from '../../extract/index.js';
+import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { clusterStories } from '../../stories/index.js';
 import { toHtml, toJson, toMarkdown, toText } from '../../publish/index.js';
 import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '../options.js';
@@ -23,18 +23,13 @@ export function formatOf(flag: string | undefined): WriteFormat {
   return format;
 }
 
-/** Inputs → articles (collect + extractRaw); failures are listed, not thrown. */
+/** Inputs → articles (extractInputs); failures are listed, not thrown. */
 export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: ComposeArticle[]; failures: string[] }> {
-  const articles: ComposeArticle[] = [];
-  const failures: string[] = [];
-  for await (const event of collect(inputs, collectOptions(flags))) {
-    if (event.type === 'failure') failures.push(`${event.input}: ${event.error.message}`);
-    else if (event.type === 'document') {
-      const a = extractRaw(event.raw);
-      articles.push({ id: event.input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions });
-    }
-  }
-  return { articles, failures };
+  const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
+  return {
+    articles: articles.map(({ input, article: a }) => ({ id: input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions })),
+    failures,
+  };
 }
 
 export interface StoryGroup {
