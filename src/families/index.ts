@@ -15,7 +15,7 @@ import * as T from './thresholds.js';
 import { FamilyInputError, type ChangedSentence, type Family, type FamilyInput, type FamilyMember, type FamilyOptions, type SentenceRef } from './types.js';
 
 export * from './types.js';
-export { addsOver, type VersionText } from './versions.js';
+export { addsOverLead, type VersionText } from './versions.js';
 
 interface Settings {
   shingleSize: number;

@@ -21,22 +21,27 @@ function sentenceWords(v: VersionText): { ref: SentenceRef; words: Set<string> }
   }));
 }
 
-/** Sentences of `other` that add to `lead` (text as in `other`, offsets into `other.text`), in text order. */
-export function addsOver(lead: VersionText, other: VersionText): SentenceRef[] {
+/**
+ * The sentences of any `other` that add to `lead` (text as in `other`, offsets into `other.text`), in text order.
+ * The lead is analysed once, so comparing many versions with one lead costs one analysis each.
+ */
+export function addsOverLead(lead: VersionText): (other: VersionText) => SentenceRef[] {
   const leadSentences = sentenceWords(lead);
   // Lead sentences holding each word, so each sentence of `other` is compared only with those sharing a word.
   const holders = new Map<string, number[]>();
   leadSentences.forEach((s, i) => {
     for (const w of s.words) (holders.get(w) ?? holders.set(w, []).get(w)!).push(i);
   });
-  const out: SentenceRef[] = [];
-  for (const s of sentenceWords(other)) {
-    if (s.words.size < ADDS_MIN_WORDS) continue;
-    const shared = new Map<number, number>();
-    for (const w of s.words) for (const i of holders.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    let best = 0;
-    for (const n of shared.values()) if (n > best) best = n;
-    if (best / s.words.size < ADDS_COVER) out.push(s.ref);
-  }
-  return out;
+  return (other) => {
+    const out: SentenceRef[] = [];
+    for (const s of sentenceWords(other)) {
+      if (s.words.size < ADDS_MIN_WORDS) continue;
+      const shared = new Map<number, number>();
+      for (const w of s.words) for (const i of holders.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      let best = 0;
+      for (const n of shared.values()) if (n > best) best = n;
+      if (best / s.words.size < ADDS_COVER) out.push(s.ref);
+    }
+    return out;
+  };
 }

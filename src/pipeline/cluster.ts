@@ -20,7 +20,7 @@ export function clusterStore(store: Store): ClusterTotals {
   const clusters = new ClusterStore(store.db);
   const articles = clusters.latestArticles();
   const docs = articles.map((a) => ({ id: String(a.id), text: a.text, title: a.title, published: a.published, publisher: a.publisher, language: a.language }));
-  const families = findFamilies(docs.map((d) => ({ id: d.id, text: d.text, title: d.title, published: d.published, publisher: d.publisher })));
+  const families = findFamilies(docs);
   const result = clusterStories(docs, { families });
   const familyRows: FamilyRow[] = families.map((f) => ({
     id: f.id,

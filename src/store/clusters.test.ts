@@ -19,6 +19,14 @@ describe('ClusterStore (migration 2)', () => {
       const detail = clusters.getStory(first[0]!.id)!;
       expect(detail.familyDetails.some((f) => f.members.length === 5 && f.members.some((m) => m.adds.length > 0))).toBe(true);
       expect(detail.storylineStories).toHaveLength(2);
+      // Every other family's canonical is compared with the lead (the earliest member's family) and adds to it.
+      const lead = detail.familyDetails.find((f) => f.id === detail.members[0]!.familyId)!.canonical;
+      const others = detail.familyDetails.map((f) => f.canonical).filter((c) => c !== lead);
+      expect(detail.versions!.map((v) => v.id)).toEqual(others);
+      for (const v of detail.versions!) {
+        expect(v.over).toBe(lead);
+        expect(v.adds.length).toBeGreaterThan(0);
+      }
       clusterStore(store);
       expect(clusters.listStories().map((s) => [s.id, s.title])).toEqual(first.map((s) => [s.id, s.title]));
     } finally {

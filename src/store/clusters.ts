@@ -2,7 +2,7 @@
  * Families, stories and storylines as stored (migration 2). Written whole by each recomputation
  * (src/pipeline/cluster.ts); story and storyline ids carry over by membership overlap.
  */
-import { addsOver } from '../families/index.js';
+import { addsOverLead } from '../families/index.js';
 import type { Db } from './db.js';
 
 export interface SentenceSpan {
@@ -132,7 +132,8 @@ export class ClusterStore {
       const oldLines = this.groups('SELECT storyline_id AS g, story_id AS x FROM storyline_stories');
       this.db.exec('DELETE FROM storyline_stories; DELETE FROM story_members;');
       const kept = new Set(storyIds.values());
-      for (const id of oldStories.keys()) if (!kept.has(id)) this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+      const delStory = this.db.prepare('DELETE FROM stories WHERE id = ?');
+      for (const id of oldStories.keys()) if (!kept.has(id)) delStory.run(id);
       const upd = this.db.prepare('UPDATE stories SET title = ?, first_published = ?, last_published = ?, articles = ?, families = ?, computed_at = ? WHERE id = ?');
       const ins = this.db.prepare('INSERT INTO stories (title, first_published, last_published, articles, families, computed_at) VALUES (?, ?, ?, ?, ?, ?)');
       const insM = this.db.prepare('INSERT INTO story_members (story_id, article_id, family_id) VALUES (?, ?, ?)');
@@ -148,7 +149,8 @@ export class ClusterStore {
       const lines = storylines.map((l) => l.map((gi) => ids[gi]!));
       const lineIds = carryIds(oldLines, lines);
       const keptLines = new Set(lineIds.values());
-      for (const id of oldLines.keys()) if (!keptLines.has(id)) this.db.prepare('DELETE FROM storylines WHERE id = ?').run(id);
+      const delLine = this.db.prepare('DELETE FROM storylines WHERE id = ?');
+      for (const id of oldLines.keys()) if (!keptLines.has(id)) delLine.run(id);
       const insL = this.db.prepare('INSERT INTO storylines DEFAULT VALUES');
       const insLS = this.db.prepare('INSERT INTO storyline_stories (storyline_id, story_id, position) VALUES (?, ?, ?)');
       lines.forEach((l, li) => {
@@ -204,12 +206,14 @@ export class ClusterStore {
       .all(id) as StoryDetail['members'];
     const famIds = [...new Set(members.map((m) => m.familyId))];
     const familyDetails: FamilyRow[] = [];
+    const canonicalOf = this.db.prepare<[string], { canonical_id: number }>('SELECT canonical_id FROM families WHERE id = ?');
+    const membersOf = this.db.prepare<[string], { article_id: number; similarity: number; adds_json: string; drops_json: string }>(
+      'SELECT article_id, similarity, adds_json, drops_json FROM family_members WHERE family_id = ? ORDER BY article_id',
+    );
     for (const fid of famIds) {
-      const f = this.db.prepare<[string], { canonical_id: number }>('SELECT canonical_id FROM families WHERE id = ?').get(fid);
-      const rows = this.db
-        .prepare<[string], { article_id: number; similarity: number; adds_json: string; drops_json: string }>('SELECT article_id, similarity, adds_json, drops_json FROM family_members WHERE family_id = ? ORDER BY article_id')
-        .all(fid);
+      const f = canonicalOf.get(fid);
       if (!f) continue;
+      const rows = membersOf.all(fid);
       familyDetails.push({
         id: fid,
         canonical: f.canonical_id,
@@ -230,11 +234,12 @@ export class ClusterStore {
     const textOf = this.db.prepare<[number], { text: string; language: string | null }>('SELECT text, language FROM articles WHERE raw_id = ?');
     const lead = textOf.get(leadFamily.canonical);
     if (!lead) return [];
+    const addsOver = addsOverLead(lead);
     const out: StoryVersion[] = [];
     for (const f of families) {
       if (f === leadFamily) continue;
       const other = textOf.get(f.canonical);
-      if (other) out.push({ id: f.canonical, over: leadFamily.canonical, adds: addsOver(lead, other) });
+      if (other) out.push({ id: f.canonical, over: leadFamily.canonical, adds: addsOver(other) });
     }
     return out;
   }

@@ -18,7 +18,6 @@ export interface AggItem {
 export interface AggOptions {
   threshold: number;
   entityWeight: number;
-  linkage?: 'average' | 'centroid';
 }
 
 type Sum = Map<number, number>;
@@ -88,13 +87,6 @@ function addSums(a: SumOrVec, b: SumOrVec): Sum {
   return into;
 }
 
-function normOf(x: SumOrVec): number {
-  let s = 0;
-  if (isVec(x)) for (let i = 0; i < x.w.length; i++) s += x.w[i]! * x.w[i]!;
-  else for (const v of x.values()) s += v * v;
-  return Math.sqrt(s);
-}
-
 const sameTime = (a: EventTime, b: EventTime): boolean => a.day === b.day && a.year === b.year;
 
 /** Mean time factor over all member pairs with known times (1 when either side has none). */
@@ -125,15 +117,14 @@ export interface Summed {
 }
 
 /**
- * Content similarity (no time) between two clusters: term similarity mixed with entity similarity. `average`:
- * mean pairwise cosine; `centroid`: cosine of the summed vectors.
+ * Content similarity (no time) between two clusters: term similarity mixed with entity similarity, each the mean
+ * pairwise cosine (average link).
  */
-export function contentSim(a: Summed, b: Summed, entityWeight: number, linkage: 'average' | 'centroid' = 'average'): number {
-  const centroid = linkage === 'centroid';
-  const tn = centroid ? normOf(a.terms) * normOf(b.terms) : a.n * b.n;
+export function contentSim(a: Summed, b: Summed, entityWeight: number): number {
+  const tn = a.n * b.n;
   const t = tn > 0 ? dotAny(a.terms, b.terms) / tn : 0;
   if (a.nE === 0 || b.nE === 0) return t;
-  const en = centroid ? normOf(a.entities) * normOf(b.entities) : a.nE * b.nE;
+  const en = a.nE * b.nE;
   const e = en > 0 ? dotAny(a.entities, b.entities) / en : 0;
   return mix(t, e, entityWeight);
 }
@@ -231,7 +222,7 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
     };
   });
   const sim = (a: Cluster, b: Cluster): number => {
-    const c = contentSim(a, b, o.entityWeight, o.linkage);
+    const c = contentSim(a, b, o.entityWeight);
     return c <= 0 ? 0 : c * clusterTime(a, b);
   };
   const heap = new MergeHeap();

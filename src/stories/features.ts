@@ -71,7 +71,7 @@ const bump = (m: Map<number, number>, k: number, by: number): void => {
 };
 
 /** Entity name → matching key: diacritics, case, a leading "the" and punctuation dropped. */
-export function entityKey(name: string): string {
+function entityKey(name: string): string {
   return stripDiacritics(name)
     .toLowerCase()
     .replace(/[’']s$/, '')

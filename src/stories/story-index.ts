@@ -31,7 +31,6 @@ export interface Unit {
 export interface IndexOptions {
   threshold?: number;
   entityWeight?: number;
-  linkage?: 'average' | 'centroid';
 }
 
 /** A unit's canonical sort key: dated texts first by date, then by id. */
@@ -62,12 +61,10 @@ export class StoryIndex {
   private nextStory = 1;
   readonly threshold: number;
   readonly entityWeight: number;
-  readonly linkage: 'average' | 'centroid';
 
   constructor(options: IndexOptions = {}) {
     this.threshold = options.threshold ?? T.STORY_THRESHOLD;
     this.entityWeight = options.entityWeight ?? T.ENTITY_WEIGHT;
-    this.linkage = options.linkage ?? T.LINKAGE;
   }
 
   get size(): number {
@@ -337,7 +334,7 @@ export class StoryIndex {
       within[u] = 0;
     }
     const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.raw.time }));
-    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight, linkage: this.linkage }).map((g) => g.map((i) => region[i]!));
+    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight }).map((g) => g.map((i) => region[i]!));
     // Old story numbers go to the new cluster holding most of their units (largest overlap first; ties: the
     // older story, then the cluster with the smaller first unit rank).
     const overlaps: { g: number; s: number; n: number }[] = [];

@@ -44,8 +44,6 @@ export const ENTITY_WEIGHT = 0.6;
  * (0.12), 0.865 (0.14); the seeds and our corpus come out right from 0.10 up with TIME_HALF_LIFE_DAYS 0.6.
  */
 export const STORY_THRESHOLD = 0.1;
-/** Cluster comparison (see ./agglomerate.ts). ECB+ B³ F1 best: average 0.881, centroid 0.864. */
-export const LINKAGE: "average" | "centroid" = "average";
 /**
  * Graph edges kept per text: its NEIGHBOURS most similar candidates, and its NEIGHBOURS most similar in content
  * alone (see story-index.ts recluster). Bounds the graph at O(texts) however big a story grows. ECB+ B³ F1 0.884 at

@@ -47,8 +47,6 @@ export interface StoryOptions {
   threshold?: number;
   /** Weight of entity overlap against word overlap, 0..1. */
   entityWeight?: number;
-  /** Cluster comparison: mean pairwise cosine, or cosine of the summed vectors. */
-  linkage?: 'average' | 'centroid';
   /** Syndication families: each family is clustered once, through its canonical member. */
   families?: readonly FamilyRef[];
 }

@@ -11,7 +11,7 @@
  * named person: a conflict. Unresolvable or ambiguous: nothing is said (the word-level verdict stands).
  */
 import type { Entity, Mention } from '../text/index.js';
-import { isStopword } from '../text/index.js';
+import { isStopword, sentenceAt } from '../text/index.js';
 import { HONORIFICS, NATION_KEY } from '../text/lexicon.js';
 import { nameTokens, tokenKeys, type IndexedSource, type SourceIndex, type Unit, type UnitToken } from './retrieve.js';
 import { unitEvidence } from './slots.js';
@@ -177,12 +177,15 @@ function sightings(src: IndexedSource): Sighting[] {
   if (cached) return cached;
   const a = src.analysis;
   const quotes = a.quotes.map((q) => [q.outerStart, q.outerEnd] as [number, number]);
-  const sentenceAt = (pos: number): number => a.sentences.findIndex((s) => s.start <= pos && pos < s.end);
+  const sentenceOf = (pos: number): number => {
+    const k = sentenceAt(a.sentences, pos);
+    return k >= 0 && pos < a.sentences[k]!.end ? k : -1;
+  };
   const out: Sighting[] = [];
   for (const m of a.mentions) {
     const e = m.entityId ? src.entityById.get(m.entityId) : undefined;
     if (!e || e.type !== 'person' || inSpans(m.start, quotes)) continue;
-    out.push({ sentence: sentenceAt(m.start), start: m.start, entity: e });
+    out.push({ sentence: sentenceOf(m.start), start: m.start, entity: e });
   }
   for (const q of a.quotes) {
     const e = q.speakerEntityId ? src.entityById.get(q.speakerEntityId) : undefined;
