@@ -7,7 +7,8 @@
  * worth comparing. Merges go best-first; ties break on the smaller item rank, so the result depends only on the
  * items and their ranks, never on arrival order.
  */
-import { dot, timeFactor, type EventTime, type Vec } from './features.js';
+import { dateFactor, dot, weekdayFactor, type EventTime, type Vec } from './features.js';
+import * as T from './thresholds.js';
 
 export interface AggItem {
   terms: Vec;
@@ -34,9 +35,11 @@ interface Cluster {
   nE: number;
   terms: SumOrVec;
   entities: SumOrVec;
-  /** Distinct known event times of the members, and how many members have each. */
+  /** Distinct known event days or years of the members, and how many members have each. */
   times: EventTime[];
   timeCounts: number[];
+  /** Members by the weekdays their lede names (`EventTime.weekdays`, a bit mask), members naming none left out. */
+  weekdays: Map<number, number> | null;
   members: number[];
   nbrs: Set<number>;
   version: number;
@@ -89,19 +92,46 @@ function addSums(a: SumOrVec, b: SumOrVec): Sum {
 
 const sameTime = (a: EventTime, b: EventTime): boolean => a.day === b.day && a.year === b.year;
 
-/** Mean time factor over all member pairs with known times (1 when either side has none). */
-function clusterTime(a: Cluster, b: Cluster): number {
-  if (!a.times.length || !b.times.length) return 1;
+/**
+ * The mean `dateFactor` over member pairs with known days or years (`daysOnly`: known days), 1 when no such pair
+ * exists.
+ */
+function clusterDate(a: Cluster, b: Cluster, daysOnly = false): number {
   let s = 0;
-  let na = 0;
-  let nb = 0;
+  let n = 0;
   for (let i = 0; i < a.times.length; i++) {
-    const ca = a.timeCounts[i]!;
-    na += ca;
-    for (let j = 0; j < b.times.length; j++) s += ca * b.timeCounts[j]! * timeFactor(a.times[i]!, b.times[j]!);
+    const ta = a.times[i]!;
+    if (daysOnly && ta.day === null) continue;
+    for (let j = 0; j < b.times.length; j++) {
+      const tb = b.times[j]!;
+      if (daysOnly && tb.day === null) continue;
+      const k = a.timeCounts[i]! * b.timeCounts[j]!;
+      s += k * dateFactor(ta, tb);
+      n += k;
+    }
   }
-  for (const c of b.timeCounts) nb += c;
-  return s / (na * nb);
+  return n ? s / n : 1;
+}
+
+/** The mean weekday factor over member pairs that both name weekdays (1 when no such pair exists). */
+function clusterWeekdays(a: Cluster, b: Cluster): number {
+  if (!a.weekdays || !b.weekdays) return 1;
+  let w = 0;
+  let n = 0;
+  for (const [ma, ca] of a.weekdays)
+    for (const [mb, cb] of b.weekdays) {
+      w += ca * cb * weekdayFactor(ma, mb);
+      n += ca * cb;
+    }
+  return w / n;
+}
+
+/**
+ * The time factor of two clusters: dates times weekdays, each averaged over the member pairs that carry it, so a
+ * year conflict is not diluted by members that only name a weekday.
+ */
+function clusterTime(a: Cluster, b: Cluster): number {
+  return clusterDate(a, b) * clusterWeekdays(a, b);
 }
 
 /** Term and entity similarity combined (weighted arithmetic mean). */
@@ -208,6 +238,7 @@ class MergeHeap {
 export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, number]> | Int32Array, o: AggOptions): number[][] {
   const cl: Cluster[] = items.map((it, i) => {
     const known = it.time.day !== null || it.time.year !== null;
+    const weekdays = it.time.weekdays ? new Map([[it.time.weekdays, 1]]) : null;
     return {
       n: 1,
       nE: it.entities.ids.length ? 1 : 0,
@@ -215,6 +246,7 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
       entities: it.entities,
       times: known ? [it.time] : [],
       timeCounts: known ? [1] : [],
+      weekdays,
       members: [i],
       nbrs: new Set<number>(),
       version: 0,
@@ -262,11 +294,16 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
         A.timeCounts.push(B.timeCounts[j]!);
       }
     }
+    if (B.weekdays) {
+      if (!A.weekdays) A.weekdays = B.weekdays;
+      else for (const [m, c] of B.weekdays) A.weekdays.set(m, (A.weekdays.get(m) ?? 0) + c);
+    }
     A.version++;
     B.alive = false;
     B.members = [];
     B.times = [];
     B.timeCounts = [];
+    B.weekdays = null;
     for (const c of B.nbrs) {
       if (c === e.a) continue;
       const C = cl[c]!;
@@ -284,5 +321,37 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
       else heap.push(s, c, e.a, C.version, A.version);
     }
   }
+  attachFragments(cl, o);
   return cl.filter((c) => c.alive).map((c) => c.members.sort((x, y) => x - y));
+}
+
+/**
+ * Fragments: a cluster of at most FRAGMENT_SIZE items joins the bigger neighbouring cluster it is most similar to
+ * in content, when that similarity reaches FRAGMENT_THRESHOLD × threshold and no publication days say otherwise
+ * (mean day factor at least FRAGMENT_DAY_FACTOR: the same day, or days unknown). A short or oddly worded report
+ * of an event, or one whose text names a stray year or weekday, sits below the merge threshold with every member
+ * of its story; the lower bar is for such fragments only, so two big stories never merge through it, and a
+ * follow-up published on another day stays its own story (its storyline links them). Targets are judged as they
+ * were before any fragment moved, fragments in rank order, so the result does not depend on arrival order.
+ */
+function attachFragments(cl: Cluster[], o: AggOptions): void {
+  const bar = T.FRAGMENT_THRESHOLD * o.threshold;
+  const moves: [number, number][] = [];
+  for (let i = 0; i < cl.length; i++) {
+    const f = cl[i]!;
+    if (!f.alive || f.n > T.FRAGMENT_SIZE) continue;
+    let best = -1;
+    let to = -1;
+    for (const j of f.nbrs) {
+      const c = cl[j]!;
+      if (c.n <= T.FRAGMENT_SIZE || clusterDate(f, c, true) < T.FRAGMENT_DAY_FACTOR) continue;
+      const s = contentSim(f, c, o.entityWeight);
+      if (s > best || (s === best && j < to)) [best, to] = [s, j];
+    }
+    if (to >= 0 && best >= bar) moves.push([i, to]);
+  }
+  for (const [i, j] of moves) {
+    for (const m of cl[i]!.members) cl[j]!.members.push(m);
+    cl[i]!.alive = false;
+  }
 }

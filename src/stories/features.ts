@@ -25,10 +25,18 @@ export class Vocabulary {
   }
 }
 
-/** Event time of a text: a calendar day (days since 1970-01-01), else a year, else unknown. */
+/**
+ * Event time of a text: a calendar day (days since 1970-01-01), else what the text itself says: a year and the
+ * weekday its lede names ("on Friday"), either unknown.
+ */
 export interface EventTime {
   day: number | null;
   year: number | null;
+  /**
+   * The weekdays the lede names, as a bit mask (bit 0 Sunday … bit 6 Saturday), 0 when none; only read from the
+   * text when the publication day is unknown.
+   */
+  weekdays: number;
 }
 
 /** Sparse counts: sorted feature ids and their counts. */
@@ -103,16 +111,21 @@ function timeFromText(text: string, sentences: ReturnType<typeof splitSentences>
       if (d.start < earlyEnd && (early === null || day < early)) early = day;
     }
   }
+  // The event's weekdays: those the lede names ("on Friday", "by Saturday evening"). Datelines name the
+  // publication day, not the event's, so absolute dates do not give one.
+  let weekdays = 0;
+  const ledeEnd = sentences[Math.min(T.WEEKDAY_LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
+  for (const d of dates) if (d.start < ledeEnd && d.weekday !== undefined) weekdays |= 1 << d.weekday;
   // A day read from the text is only trusted to the year: a dateline, a background date and the event day differ
   // (ECB+: trusting text days cost 8 points of B³ recall for 4 of precision).
-  if (early !== null) return { day: null, year: yearOfDay(early) };
+  if (early !== null) return { day: null, year: yearOfDay(early), weekdays };
   const best = (m: Map<number, number>): number | null => {
     let k: number | null = null;
     let c = 0;
     for (const [key, n] of m) if (n > c || (n === c && k !== null && key > k)) [k, c] = [key, n];
     return k;
   };
-  return { day: null, year: best(years) };
+  return { day: null, year: best(years), weekdays };
 }
 
 export interface PrepareInput {
@@ -165,7 +178,7 @@ export function prepareFeatures(doc: PrepareInput, terms: Vocabulary, entities: 
     }
   }
   const pubDay = dayOf(doc.published);
-  const time: EventTime = pubDay !== null ? { day: pubDay, year: yearOfDay(pubDay) } : timeFromText(text, sentences);
+  const time: EventTime = pubDay !== null ? { day: pubDay, year: yearOfDay(pubDay), weekdays: 0 } : timeFromText(text, sentences);
   return { terms: toCounts(tc), length, entities: toCounts(ec), time };
 }
 
@@ -237,14 +250,26 @@ export function dot(a: Vec, b: Vec): number {
 }
 
 /**
- * How compatible two event times are, 0..1: 1 when unknown or the same day, halving per day of gap (a day-2
- * follow-up is most often a new story of the same storyline), and a flat penalty for different years when only a year is known.
+ * How compatible two event times are, 0..1: `dateFactor` times `weekdayFactor`.
  */
 export function timeFactor(a: EventTime, b: EventTime): number {
+  return dateFactor(a, b) * weekdayFactor(a.weekdays, b.weekdays);
+}
+
+/**
+ * Days and years: 1 when unknown or the same day, halving per day of gap (a day-2 follow-up is most often a new
+ * story of the same storyline), and a flat penalty for different years when only a year is known.
+ */
+export function dateFactor(a: EventTime, b: EventTime): number {
   if (a.day !== null && b.day !== null) {
     const dt = Math.abs(a.day - b.day);
     return Math.max(T.TIME_FLOOR, Math.pow(0.5, dt / T.TIME_HALF_LIFE_DAYS));
   }
-  if (a.year !== null && b.year !== null) return a.year === b.year ? 1 : T.OTHER_YEAR_FACTOR;
+  if (a.year !== null && b.year !== null && a.year !== b.year) return T.OTHER_YEAR_FACTOR;
   return 1;
+}
+
+/** Weekdays named by two ledes (bit masks): a flat penalty when both name some and none in common. */
+export function weekdayFactor(a: number, b: number): number {
+  return a !== 0 && b !== 0 && (a & b) === 0 ? T.OTHER_WEEKDAY_FACTOR : 1;
 }

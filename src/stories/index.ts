@@ -107,7 +107,7 @@ function centrality(index: StoryIndex, units: number[]): number[] {
   const groups = new Map<string, Group>();
   for (const u of units) {
     const unit = index.units[u]!;
-    const key = `${unit.raw.time.day}/${unit.raw.time.year}`;
+    const key = `${unit.raw.time.day}/${unit.raw.time.year}/${unit.raw.time.weekdays}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { time: unit.raw.time, terms: new Map(), termsE: new Map(), ents: new Map() }));
     add(g.terms, unit.terms);

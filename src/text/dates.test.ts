@@ -35,4 +35,10 @@ describe('findDates', () => {
   it('leaves relative dates unresolved without a publication date', () => {
     expect(pick('The council met on Monday.', null)).toEqual([['on Monday', null, true, 'unresolved']]);
   });
+  it('names the weekday of a weekday reference, resolved or not', () => {
+    const t = 'The fire began on Friday night, burned until Saturday and was reported on 3 May 2031.';
+    const weekdays = (published: string | null) => findDates(t, splitSentences(t), published).map((d) => d.weekday);
+    expect(weekdays(null)).toEqual([5, 6, undefined]);
+    expect(weekdays('2031-05-05')).toEqual([5, 6, undefined]);
+  });
 });

@@ -40,6 +40,7 @@ interface Raw {
   granularity: DateGranularity;
   relative: boolean;
   resolvedBy: string;
+  weekday?: number;
 }
 
 export function findDates(text: string, sentences: readonly Sentence[], published: string | null, _language?: string | null): DateMention[] {
@@ -73,8 +74,8 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
     return { date: best === null ? null : iso(best), by: 'year-from-publication' };
   };
 
-  const push = (start: number, end: number, date: string | null, granularity: DateGranularity, relative: boolean, resolvedBy: string): void => {
-    raws.push({ start, end, date, granularity, relative, resolvedBy });
+  const push = (start: number, end: number, date: string | null, granularity: DateGranularity, relative: boolean, resolvedBy: string, weekday?: number): void => {
+    raws.push(weekday === undefined ? { start, end, date, granularity, relative, resolvedBy } : { start, end, date, granularity, relative, resolvedBy, weekday });
   };
   const scan = (re: RegExp, f: (m: RegExpExecArray) => void): void => {
     re.lastIndex = 0;
@@ -146,7 +147,7 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
     const wd = WEEKDAYS.indexOf(name.toLowerCase()) >= 0 ? WEEKDAYS.indexOf(name.toLowerCase()) : FOREIGN_WEEKDAYS.get(name.toLowerCase())!;
     const start = m.index;
     const end = m.index + m[0].length;
-    if (pub === null) return push(start, end, null, 'day', true, 'unresolved');
+    if (pub === null) return push(start, end, null, 'day', true, 'unresolved', wd);
     const pubWd = new Date(pub).getUTCDay();
     const back = (pubWd - wd + 7) % 7; // days back to the most recent such day (0 = publication day)
     const fwd = (wd - pubWd + 7) % 7;
@@ -161,7 +162,7 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
       else if (tense === 'future') [offset, by] = [fwd, 'future-tense'];
       else [offset, by] = [back <= fwd ? -back : fwd, 'nearest'];
     }
-    push(start, end, iso(pub + offset * DAY_MS), 'day', true, by);
+    push(start, end, iso(pub + offset * DAY_MS), 'day', true, by, wd);
   });
 
   // yesterday / today / tonight / tomorrow / last night / this morning
@@ -208,7 +209,8 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
   let lastEnd = -1;
   for (const r of raws) {
     if (r.start < lastEnd) continue;
-    out.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), date: r.date, granularity: r.granularity, relative: r.relative, resolvedBy: r.resolvedBy });
+    const { weekday, ...rest } = r;
+    out.push({ ...rest, text: text.slice(r.start, r.end), ...(weekday === undefined ? {} : { weekday }) });
     lastEnd = r.end;
   }
   return out;

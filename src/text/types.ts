@@ -125,6 +125,8 @@ export interface DateMention {
   relative: boolean;
   /** `absolute`, `past-tense`, `future-tense`, `nearest`, `publication`, `year-from-publication`, `unresolved`. */
   resolvedBy: string;
+  /** The weekday a weekday reference names (0 Sunday … 6 Saturday), known even when `date` is not. */
+  weekday?: number;
 }
 
 export interface AnalyseInput {

@@ -11,6 +11,7 @@ interface Doc {
   topic: number;
   subtopic: string;
   text: string;
+  split: string;
 }
 
 const skip = missingShared('data', 'ecbplus-dev', 'docs.jsonl');
@@ -48,9 +49,25 @@ describe('stories on ECB+ (topics 1–35)', () => {
       `  ours:     ${ourGroups.length} stories in ${Math.round(ms)} ms; B³ ${fmt(ourB3)}; pairwise ${fmt(ourPw)}; B³ vs topics ${fmt(bcubed(ourGroups, [...topics.values()]))}`,
       `  baseline: single-pass TF-IDF, threshold ${best.threshold} (best on this data): ${best.groups.length} clusters; B³ ${fmt(best.b3)}; pairwise ${fmt(basePw)}`,
     ];
+    // The Cybulska & Vossen topic split: our constants were set on all 33 topics, so show that the gain holds on
+    // each part (ours restricted to the part's documents; the baseline clustered and tuned on that part alone).
+    const splitF1: Record<string, [number, number]> = {};
+    for (const split of ['train', 'dev']) {
+      const part = docs.filter((d) => d.split === split);
+      const ids = new Set(part.map((d) => d.id));
+      const g = goldGroups.map((grp) => grp.filter((id) => ids.has(id))).filter((grp) => grp.length);
+      const o = bcubed(ourGroups.map((grp) => grp.filter((id) => ids.has(id))).filter((grp) => grp.length), g).f1;
+      let b = 0;
+      for (let t = 0.1; t <= 0.501; t += 0.05) b = Math.max(b, bcubed(singlePassBaseline(part, t), g).f1);
+      splitF1[split] = [o, b];
+      lines.push(`  ${split} topics (${part.length} documents): ours B³ F1 ${o.toFixed(3)}, baseline ${b.toFixed(3)}`);
+    }
     console.log(lines.join('\n'));
-    // Margin measured: +0.017 B³ F1 and +0.025 pairwise F1 over a baseline whose threshold was tuned on this same data.
-    expect(ourB3.f1).toBeGreaterThan(best.b3.f1 + 0.01);
-    expect(ourPw.f1).toBeGreaterThan(basePw.f1);
+    // Margin measured: +0.051 B³ F1 (0.918 vs 0.867) and +0.077 pairwise F1 (0.886 vs 0.809) over a baseline whose
+    // threshold was tuned on this same data; +0.051 on the train topics (0.916 vs 0.865), +0.078 on the dev topics
+    // (0.929 vs 0.851), each baseline tuned on its own part.
+    expect(ourB3.f1).toBeGreaterThan(best.b3.f1 + 0.04);
+    expect(ourPw.f1).toBeGreaterThan(basePw.f1 + 0.05);
+    for (const [o, b] of Object.values(splitF1)) expect(o).toBeGreaterThan(b + 0.03);
   });
 });
