@@ -5,7 +5,9 @@
  * Pipeline: features per text (./features) → one unit per syndication family (its canonical member) → inverted
  * index over each unit's heaviest terms and entities, capped postings (./story-index) → exact similarity for the
  * top candidates only (never all pairs), each unit keeping edges to its nearest few → average-link agglomeration
- * on that sparse graph (./agglomerate) → storylines over the stories (./storylines). Every step costs O(units)
+ * on that sparse graph, then small fragments joined to their nearest bigger story at a lower bar (./agglomerate)
+ * → storylines over the stories (./storylines). Time is the publication day where known, else the year and the
+ * weekdays the text's lede names. Every step costs O(units)
  * however big a story grows (see bench/stories.ts). Inputs are sorted by (published, id) and every tie breaks on that
  * rank, so the result does not depend on arrival order.
  */
