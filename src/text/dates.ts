@@ -75,7 +75,7 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
   };
 
   const push = (start: number, end: number, date: string | null, granularity: DateGranularity, relative: boolean, resolvedBy: string, weekday?: number): void => {
-    raws.push(weekday === undefined ? { start, end, date, granularity, relative, resolvedBy } : { start, end, date, granularity, relative, resolvedBy, weekday });
+    raws.push({ start, end, date, granularity, relative, resolvedBy, weekday });
   };
   const scan = (re: RegExp, f: (m: RegExpExecArray) => void): void => {
     re.lastIndex = 0;
@@ -209,8 +209,7 @@ export function findDates(text: string, sentences: readonly Sentence[], publishe
   let lastEnd = -1;
   for (const r of raws) {
     if (r.start < lastEnd) continue;
-    const { weekday, ...rest } = r;
-    out.push({ ...rest, text: text.slice(r.start, r.end), ...(weekday === undefined ? {} : { weekday }) });
+    out.push({ ...r, text: text.slice(r.start, r.end) });
     lastEnd = r.end;
   }
   return out;
