@@ -47,6 +47,20 @@ describe('decodeBytes', () => {
     expect(d.warnings.join(' ')).toMatch(/not valid UTF-8/);
   });
 
+  it('keeps a UTF-8 page with a stray broken sequence as UTF-8 (a title cut mid-character)', () => {
+    const prose = 'Żółte łódki płyną wzdłuż brzegu, a gęsi śpią na łące. '.repeat(3);
+    const cut = Buffer.from([0xc5]); // the first byte of "Ś" alone: a string cut mid-character
+    const page = Buffer.concat([Buffer.from(`<html><head><meta charset="utf-8"></head><body><p>${prose}</p><a>`), cut, Buffer.from('...</a></body></html>')]);
+    const d = decodeBytes(page, 'html');
+    expect(d).toMatchObject({ encoding: 'utf-8', foundBy: 'declared' });
+    expect(d.text).toContain(prose);
+    expect(d.text).toContain('\uFFFD...');
+    expect(d.warnings.join(' ')).toMatch(/a few invalid byte sequences/);
+    // Undeclared, the same bytes are read as UTF-8 too.
+    const bare = Buffer.concat([Buffer.from(prose), cut]);
+    expect(decodeBytes(bare, 'text')).toMatchObject({ encoding: 'utf-8', text: `${prose}\uFFFD` });
+  });
+
   it('uses UTF-8 when nothing is declared and the bytes are valid UTF-8, else windows-1252 with a warning', () => {
     expect(decodeBytes(Buffer.from('Ärger über Öl'), 'text')).toMatchObject({ text: 'Ärger über Öl', foundBy: 'utf-8-valid', warnings: [] });
     const d = decodeBytes(latin1('Ärger über Öl'), 'text');

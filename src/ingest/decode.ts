@@ -5,7 +5,8 @@ import sniffHtmlEncoding from 'html-encoding-sniffer';
  * the document's own declaration (`<meta charset>` / `http-equiv`, or the XML prolog), and otherwise
  * UTF-8 when the bytes are valid UTF-8, else windows-1252 (the web's legacy default).
  * A declared UTF-8 that does not decode cleanly falls back to windows-1252 with a warning,
- * since mislabelled Latin-1 pages are far more common than broken UTF-8.
+ * since mislabelled Latin-1 pages are far more common than broken UTF-8, unless the bytes are
+ * mostly UTF-8 (see mostlyUtf8): a UTF-8 page with a stray broken sequence stays UTF-8.
  */
 export interface Decoded {
   text: string;
@@ -71,6 +72,29 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * A page is UTF-8 with a few broken sequences (a string cut mid-character by a CMS, a stray Latin-1
+ * byte) rather than legacy-encoded when its valid multi-byte characters outnumber its invalid
+ * sequences this many times. Latin-1 or windows-1252 text almost never forms a valid multi-byte
+ * sequence (an accented letter followed by a C1 byte), so legacy pages have next to none. Measured on
+ * the trafilatura-eval pages that are not valid UTF-8: the UTF-8 ones with stray bytes have 25-500
+ * valid characters per broken sequence, the legacy ones 0-0.3 (an archived GBK page inside a UTF-8
+ * wrapper: 0.3).
+ */
+const MOSTLY_UTF8_RATIO = 10;
+
+/** The bytes decoded as UTF-8 with replacement characters, when they are mostly valid UTF-8 (see MOSTLY_UTF8_RATIO); else null. */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let broken = 0;
+  let multi = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') broken++;
+    else if ((ch.codePointAt(0) ?? 0) >= 0x80) multi++;
+  }
+  return multi >= MOSTLY_UTF8_RATIO * broken ? text : null;
+}
+
 function hasNonAscii(bytes: Uint8Array): boolean {
   for (const b of bytes) if (b >= 0x80) return true;
   return false;
@@ -101,6 +125,11 @@ export function decodeBytes(bytes: Uint8Array, as: DecodeAs, transportCharset?: 
     }
   }
   if (chosen === 'utf-8' && !isValidUtf8(bytes)) {
+    const lossy = mostlyUtf8(bytes);
+    if (lossy !== null) {
+      warnings.push(`declared ${foundBy === 'transport' ? 'by the server' : 'in the document'} as UTF-8 with a few invalid byte sequences; decoded as UTF-8, replacing them`);
+      return { text: lossy, encoding: 'utf-8', foundBy, warnings };
+    }
     warnings.push(`declared ${foundBy === 'transport' ? 'by the server' : 'in the document'} as UTF-8 but the bytes are not valid UTF-8; decoded as windows-1252`);
     return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
   }
@@ -112,6 +141,11 @@ export function decodeBytes(bytes: Uint8Array, as: DecodeAs, transportCharset?: 
   }
   if (chosen) return { text: decodeWith(bytes, chosen), encoding: chosen, foundBy, warnings };
   if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', foundBy: 'utf-8-valid', warnings };
+  const lossy = hasNonAscii(bytes) ? mostlyUtf8(bytes) : null;
+  if (lossy !== null) {
+    warnings.push('no charset declared and the bytes are UTF-8 with a few invalid byte sequences; decoded as UTF-8, replacing them');
+    return { text: lossy, encoding: 'utf-8', foundBy: 'fallback', warnings };
+  }
   warnings.push('no charset declared and the bytes are not valid UTF-8; decoded as windows-1252');
   return { text: decodeWith(bytes, 'windows-1252'), encoding: 'windows-1252', foundBy: 'fallback', warnings };
 }

@@ -133,4 +133,89 @@ describe('classify', () => {
     expect(byText.get('Island weather')).toEqual({ kind: 'removed', reason: 'navigation' });
     expect(byText.get(P2)).toEqual({ kind: 'body' });
   });
+
+  it('keeps four or more short lines between paragraphs, whatever their shape (a spec sheet)', () => {
+    const specs = ['Length', '68 metres', 'Passengers', '400', 'Top speed', '15 knots'];
+    const { byText } = decide([P1, ...specs, P2, P3].join('\n'));
+    for (const line of specs) expect(byText.get(line)).toEqual({ kind: 'body' });
+  });
+
+  it('drops the heading of a link list with the list, and keeps a heading above prose', () => {
+    const { byText } = decide([P1, 'Harbour desk picks', 'Weather', 'Traffic', P2, 'What happens next', P3].join('\n'));
+    expect(byText.get('Traffic')).toEqual({ kind: 'removed', reason: 'navigation' });
+    expect(byText.get('Harbour desk picks')).toEqual({ kind: 'removed', reason: 'navigation' });
+    expect(byText.get('What happens next')).toEqual({ kind: 'body' });
+  });
+
+  it('drops a short heading ending in a colon above a link list', () => {
+    const { byText } = decide([P1, 'From our coastal desk:', 'Storm closes mountain pass', 'Bridge tolls rise', P2, P3].join('\n'));
+    expect(byText.get('From our coastal desk:')).toEqual({ kind: 'removed', reason: 'navigation' });
+    expect(byText.get('Bridge tolls rise')).toEqual({ kind: 'removed', reason: 'navigation' });
+  });
+});
+
+describe('classify: galleries, tables and lists inside the article', () => {
+  const prose = [
+    P1,
+    P2,
+    P3,
+    'The first crossing is planned for the second week of April, weather permitting, with a ceremony at the pier.',
+    'Two smaller boats will serve the outer islands until the new vessel has passed its sea trials in the bay.',
+    'The company has hired twelve deckhands from the islands and is still looking for two experienced engineers.',
+    'Fares will be fixed for the first year, after which the council will review them together with the operator.',
+    'A bus link from the pier to the town centre is to run every half hour on weekdays and every hour at weekends.',
+  ];
+  const after = [
+    'Fishermen in the harbour fear that the larger ferry will crowd their moorings during the summer season.',
+    'The harbour master promised to mark out a separate channel for the fishing fleet before the first crossing.',
+  ];
+
+  it('does not let a photo gallery with a repeated label cut the article in two', () => {
+    const gallery: string[] = [];
+    // Eight items, one with a caption long enough to read as prose: on its own, far from both the
+    // article and the prose after the gallery, it would weigh too little to carry the article on.
+    for (let k = 1; k <= 8; k++) {
+      gallery.push(`Harbour in pictures ${k}/8`);
+      gallery.push(k === 4 ? 'Divers inspect the damaged pier after the January storms, while a crane lifts the broken beams onto a barge.' : `Boats at the old pier, view ${k}`);
+      gallery.push('Westhaven Gazette archive');
+    }
+    const { byText } = decide([...prose, ...gallery, ...after].join('\n'));
+    for (const p of after) expect(byText.get(p)).toEqual({ kind: 'body' });
+  });
+
+  it('keeps a table with numbers next to prose on one side only', () => {
+    const table = ['Length', '68 metres', 'Passengers', '400', 'Cars', '60', 'Top speed', '15 knots'];
+    // A share button between the table and the next paragraph: prose on one side only.
+    const { byText, c } = decide([P1, P2, ...table, 'Share', ...prose.slice(2, 6)].join('\n'));
+    expect(c.lines.find((l) => l.text === 'Share')?.cls).toBe('ui');
+    for (const line of table) expect(byText.get(line)).toEqual({ kind: 'body' });
+  });
+
+  it('keeps a bulleted list that ends the article, heading with a colon included', () => {
+    const { byText } = decide([...prose.slice(0, 3), 'Timetable at a glance:', '- Monday to Friday: six crossings', '- Saturday: four crossings', '- Sunday: two crossings'].join('\n'));
+    expect(byText.get('Timetable at a glance:')).toEqual({ kind: 'body' });
+    expect(byText.get('- Sunday: two crossings')).toEqual({ kind: 'body' });
+  });
+
+  it('keeps a list introduced by a paragraph ending in a colon, whatever follows it', () => {
+    const intro = 'The new timetable, published by the operator on Monday, names the stops of the ferry in this order:';
+    const { byText } = decide([P1, intro, 'Westhaven pier', 'Gull Island', 'Share', ...prose.slice(2, 6)].join('\n'));
+    expect(byText.get('Gull Island')).toEqual({ kind: 'body' });
+  });
+
+  it('does not end a run of table rows at a repeated cell', () => {
+    const rows = ['Route', 'Trips', 'Westhaven to Gull Island', 'Daily', 'Westhaven to Long Skerry', 'Weekends', 'Gull Island to Outer Holm', 'Daily'];
+    const { byText, c } = decide([P1, P2, ...rows, ...prose.slice(2, 6)].join('\n'));
+    expect(byText.get('Westhaven to Long Skerry')).toEqual({ kind: 'body' });
+    const repeats = c.lines.flatMap((l, i) => (l.text === 'Daily' ? [c.decisions[i]] : []));
+    expect(repeats).toEqual([{ kind: 'body' }, { kind: 'removed', reason: 'repeated' }]);
+  });
+
+  it('takes a heading with a colon or a sentence continued on the next line into the article', () => {
+    const split = decide(['Menu', 'Home', 'From next spring the harbour of Westhaven', 'will have a direct ferry line to the islands, the harbour authority said on Tuesday.', P2, P3].join('\n'));
+    expect(split.byText.get('From next spring the harbour of Westhaven')).toEqual({ kind: 'body' });
+    const heading = decide(['Menu', 'Home', 'Summary:', P1, P2, P3].join('\n'));
+    expect(heading.byText.get('Summary:')).toEqual({ kind: 'body' });
+    expect(heading.byText.get('Home')?.kind).not.toBe('body');
+  });
 });

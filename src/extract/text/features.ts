@@ -74,6 +74,8 @@ export interface LineInfo {
   dateIso?: string;
   age?: RelativeAge;
   byline?: string;
+  /** Inside a repeated-pattern stretch (a photo gallery, a carousel), set by classify.ts. */
+  pattern?: boolean;
 }
 
 /** Words, counting CJK characters (no spaces between words) as half a word each. */
