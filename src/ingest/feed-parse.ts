@@ -1,4 +1,5 @@
 import { parseFeed as feedsmithParse, parseOpml as feedsmithParseOpml, type AnyFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
+import { escapeHtml } from '../escape-html.js';
 import { decodeBytes } from './decode.js';
 import { InputError } from './errors.js';
 
@@ -75,10 +76,6 @@ function personName(s: string | null | undefined): string | null {
   if (!v) return null;
   const m = /^\S+@\S+\s*\(([^)]+)\)$/.exec(v);
   return m ? clean(m[1]) : v;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Plain text as HTML paragraphs, so every summary we keep is HTML. */

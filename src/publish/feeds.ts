@@ -3,7 +3,7 @@
  * merged story: its headline, lede, the merged article as HTML, and the sources it was composed from.
  */
 import { generateAtomFeed, generateJsonFeed, generateRssFeed } from 'feedsmith';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../escape-html.js';
 
 export interface FeedSource {
   title: string | null;

@@ -4,11 +4,9 @@
  * else to the quoted passage in the page's Sources appendix.
  */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
+import { escapeHtml } from '../escape-html.js';
 import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers } from './shared.js';
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const CSS = `body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.9rem;line-height:1.2}h2{font:600 1.15rem system-ui,sans-serif;margin-top:2rem}

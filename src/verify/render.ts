@@ -1,4 +1,5 @@
 /** Audit reports for people: terminal text (colours on a TTY), Markdown, HTML. */
+import { escapeHtml } from '../escape-html.js';
 import type { AuditResult, ClaimResult, Verdict } from './types.js';
 
 export type RenderFormat = 'text' | 'md' | 'html';
@@ -11,7 +12,6 @@ function clip(s: string, n: number): string {
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function details(r: ClaimResult, sourceName: (id: string) => string): string[] {
   const lines: string[] = [];
