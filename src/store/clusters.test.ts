@@ -16,7 +16,7 @@ describe('ClusterStore (migration 2)', () => {
       const first = clusters.listStories();
       expect(first[0]!.families).toBe(3);
       expect(first[0]!.articles).toBe(7);
-      const detail = clusters.getStory(first[0]!.id)!;
+      const detail = clusters.getStory(first[0]!.id, { versions: true })!;
       expect(detail.familyDetails.some((f) => f.members.length === 5 && f.members.some((m) => m.adds.length > 0))).toBe(true);
       expect(detail.storylineStories).toHaveLength(2);
       // Every other family's canonical is compared with the lead (the earliest member's family) and adds to it.
@@ -27,6 +27,7 @@ describe('ClusterStore (migration 2)', () => {
         expect(v.over).toBe(lead);
         expect(v.adds.length).toBeGreaterThan(0);
       }
+      expect(clusters.getStory(first[0]!.id)!.versions).toBeUndefined();
       clusterStore(store);
       expect(clusters.listStories().map((s) => [s.id, s.title])).toEqual(first.map((s) => [s.id, s.title]));
     } finally {

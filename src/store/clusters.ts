@@ -44,7 +44,7 @@ export interface StoryDetail extends StorySummary {
   /**
    * What each other family's canonical adds over the story's lead (the canonical of the earliest member's family):
    * its sentences whose content no lead sentence covers (families/versions.ts). Copies within a family are in
-   * `familyDetails` instead.
+   * `familyDetails` instead. Present when asked for (`getStory(id, { versions: true })`).
    */
   versions?: StoryVersion[];
   /** Stories of the storyline in time order (this one included). */
@@ -195,7 +195,8 @@ export class ClusterStore {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories').get()?.n ?? 0;
   }
 
-  getStory(id: number): StoryDetail | null {
+  /** A story with its members and families; `versions` (what each family adds over the lead) is computed on request. */
+  getStory(id: number, options: { versions?: boolean } = {}): StoryDetail | null {
     const s = this.summaries('WHERE s.id = ?', [id])[0];
     if (!s) return null;
     const members = this.db
@@ -224,7 +225,7 @@ export class ClusterStore {
       s.storyline === null
         ? []
         : this.summaries('JOIN storyline_stories ls ON ls.story_id = s.id WHERE ls.storyline_id = ? ORDER BY ls.position', [s.storyline]);
-    return { ...s, members, familyDetails, versions: this.versions(members, familyDetails), storylineStories };
+    return { ...s, members, familyDetails, ...(options.versions ? { versions: this.versions(members, familyDetails) } : {}), storylineStories };
   }
 
   /** Each other family's canonical against the lead (see StoryDetail.versions). */

@@ -24,7 +24,7 @@ export function registerShow(program: Command): void {
     try {
       const storyId = parseStoryRef(idArg);
       if (storyId !== null) {
-        const d = new ClusterStore(store.db).getStory(storyId);
+        const d = new ClusterStore(store.db).getStory(storyId, { versions: true });
         if (!d) {
           process.stderr.write(`show: no story "${idArg}" in ${store.db.name} (see \`roundup stories\`)\n`);
           process.exitCode = EXIT.fatal;
