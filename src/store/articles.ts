@@ -169,25 +169,33 @@ export class ArticleStore {
   }
 
   /**
-   * Articles newest first (by publication date, then arrival). Only the latest version of each page
-   * unless `allVersions`.
+   * Articles newest first (by publication date, then arrival), `limit` of them from `offset`. Only the latest
+   * version of each page unless `allVersions`.
    */
-  list(options: { limit?: number; allVersions?: boolean } = {}): ArticleSummary[] {
-    const latestOnly = options.allVersions
-      ? ''
-      : 'AND r.version = (SELECT max(version) FROM raw_records r2 WHERE r2.page_key = r.page_key)';
-    const limit = options.limit !== undefined ? `LIMIT ${Math.max(0, Math.floor(options.limit))}` : '';
+  list(options: { limit?: number; offset?: number; allVersions?: boolean } = {}): ArticleSummary[] {
+    const limit = options.limit !== undefined ? Math.max(0, Math.floor(options.limit)) : -1;
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
     const rows = this.db
-      .prepare<[], { id: number; title: string | null; publisher: string | null; via: string | null; published: string | null; text: string; locator: string; version: number }>(`
+      .prepare<[number, number], { id: number; title: string | null; publisher: string | null; via: string | null; published: string | null; text: string; locator: string; version: number }>(`
         SELECT a.raw_id AS id, a.title, a.publisher, a.via, a.published, a.text, r.origin_locator AS locator, r.version
         FROM articles a JOIN raw_records r ON r.id = a.raw_id
-        WHERE 1 ${latestOnly}
-        ORDER BY a.published IS NULL, a.published DESC, a.raw_id DESC ${limit}`)
-      .all();
+        WHERE 1 ${latestOnly(options.allVersions)}
+        ORDER BY a.published IS NULL, a.published DESC, a.raw_id DESC LIMIT ? OFFSET ?`)
+      .all(limit, offset);
     return rows.map(({ text, ...rest }) => ({ ...rest, words: wordCount(text) }));
   }
 
-  count(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get()?.n ?? 0;
+  /** How many articles `list` would give without a limit. */
+  count(options: { allVersions?: boolean } = {}): number {
+    return (
+      this.db
+        .prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles a JOIN raw_records r ON r.id = a.raw_id WHERE 1 ${latestOnly(options.allVersions)}`)
+        .get()?.n ?? 0
+    );
   }
+}
+
+/** The SQL condition keeping only the latest version of each page (none with `allVersions`). */
+function latestOnly(allVersions?: boolean): string {
+  return allVersions ? '' : 'AND r.version = (SELECT max(version) FROM raw_records r2 WHERE r2.page_key = r.page_key)';
 }

@@ -112,6 +112,7 @@ describe('ArticleStore', () => {
     expect(store.articles.list().map((r) => r.title)).toEqual(['Other', 'New']);
     expect(store.articles.list({ allVersions: true }).map((r) => r.title)).toEqual(['Other', 'New', 'Old']);
     expect(store.articles.list({ limit: 1 }).length).toBe(1);
+    expect(store.articles.list({ limit: 1, offset: 1 }).map((r) => r.title)).toEqual(['New']);
 
     const a = emptyArticle('text@2');
     a.title = 'New, re-extracted';
@@ -121,7 +122,8 @@ describe('ArticleStore', () => {
     expect(got.title).toBe('New, re-extracted');
     expect(got.extractor).toBe('text@2');
     expect(got.source.version).toBe(2);
-    expect(store.articles.count()).toBe(3);
+    expect(store.articles.count({ allVersions: true })).toBe(3);
+    expect(store.articles.count()).toBe(store.articles.list().length);
     store.close();
   });
 

@@ -22,7 +22,7 @@ export function registerArticles(program: Command): void {
         for (const r of rows) writeJsonLine(r);
         return;
       }
-      const total = store.articles.count();
+      const total = store.articles.count({ allVersions: opts.allVersions });
       if (rows.length === 0) {
         process.stdout.write('no articles stored yet: try `roundup ingest <path|url>`\n');
         return;

@@ -85,9 +85,9 @@ export function apiRoutes(state: ReaderState): Hono<Env> {
   api.get('/articles', (c) => {
     const p = paging(c);
     if (typeof p === 'string') return fail(c, 400, p);
-    const rows = state.store.articles.list({ limit: p.offset + p.limit });
-    const total = state.store.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles a JOIN raw_records r ON r.id = a.raw_id WHERE r.version = (SELECT max(version) FROM raw_records r2 WHERE r2.page_key = r.page_key)').get()?.n ?? 0;
-    return c.json({ total, offset: p.offset, limit: p.limit, articles: rows.slice(p.offset).map((a) => ({ ...a, url: `/articles/${a.id}` })) });
+    const rows = state.store.articles.list({ limit: p.limit, offset: p.offset });
+    const total = state.store.articles.count();
+    return c.json({ total, offset: p.offset, limit: p.limit, articles: rows.map((a) => ({ ...a, url: `/articles/${a.id}` })) });
   });
 
   api.get('/articles/:id', (c) => {
