@@ -218,4 +218,19 @@ describe('classify: galleries, tables and lists inside the article', () => {
     expect(heading.byText.get('Summary:')).toEqual({ kind: 'body' });
     expect(heading.byText.get('Home')?.kind).not.toBe('body');
   });
+  it('removes a labelled link to another story set between paragraphs, keeps a "Topic: subtitle" heading', () => {
+    const link = 'See also: Storm damage closes the old coastal road between Westhaven and the northern villages';
+    const heading = 'Timetable: What changes in spring';
+    const numbered = 'Step 2: Harbour engineers inspect the repaired pier before the larger winter vessel docks there';
+    const { byText } = decide([P1, link, P2, heading, P3, numbered, P1.replace('Tuesday', 'Monday')].join('\n'));
+    expect(byText.get(link)).toEqual({ kind: 'removed', reason: 'link-line' });
+    expect(byText.get(heading)).toEqual({ kind: 'body' });
+    expect(byText.get(numbered)).toEqual({ kind: 'body' });
+  });
+
+  it('keeps a labelled headline-shaped line that does not stand between two paragraphs', () => {
+    const line = 'See also: Storm damage closes the old coastal road between Westhaven and the northern villages';
+    const { byText } = decide([P1, P2, 'Schedule', line, P3].join('\n'));
+    expect(byText.get(line)).toEqual({ kind: 'body' });
+  });
 });

@@ -21,7 +21,8 @@
  *    punctuation, prose-like items, or four items or more), or sits next to prose on one side and
  *    reads as a table (digits in many rows) or a bulleted/numbered list, or follows a paragraph ending
  *    in a colon. A short heading right above a removed link list goes with it. A repeated-pattern
- *    stretch (a photo gallery) does not count as a gap between paragraphs (markPatterns).
+ *    stretch (a photo gallery) does not count as a gap between paragraphs (markPatterns). A labelled
+ *    link to another story between two paragraphs ("<label>: <headline>") is removed (removeLinkLines).
  */
 
 import { classifyLine, type LineInfo } from './features.js';
@@ -548,8 +549,37 @@ export function classify(content: string, stoplist: Stoplist | null, hintTitle: 
     decisions[i] = { kind: 'body' };
   }
   removeShortRuns(lines, decisions, blocky);
+  removeLinkLines(lines, decisions);
   return result;
 }
+
+/**
+ * A link to another article set into the body: a short label ending in a colon, then a whole
+ * headline ("<label>: <headline of another story>"), on a line of its own between two paragraphs,
+ * not ending like a sentence. The label is at most LINK_LABEL_MAX_WORDS words without digits (a
+ * numbered "Step 2:" or "Figure 3:" is the article's own), and the headline after it has at least
+ * LINK_HEADLINE_MIN_WORDS words and starts with a capital or a digit: a section heading of the
+ * "Topic: subtitle" kind is shorter. Odd-indexed trafilatura-eval dumps: F 0.8847 → 0.8856,
+ * even-indexed 0.8886 → 0.8895 (3 fewer unwanted segments in each half, none wanted lost). With a paragraph on one side only (a heading on the
+ * other): odd 0.8862 but even 0.8891, left out. Without the label (any headline-shaped line of 8+
+ * words between paragraphs): as many wanted lines lost as unwanted removed (odd, 9 vs 8).
+ */
+const LINK_LABEL = /^([^:\p{N}]{2,40}):\s+([\p{Lu}\p{N}].*)$/u;
+const LINK_LABEL_MAX_WORDS = 3;
+const LINK_HEADLINE_MIN_WORDS = 8;
+
+function removeLinkLines(lines: LineInfo[], decisions: Decision[]): void {
+  const prose = (j: number): boolean => j >= 0 && decisions[j]?.kind === 'body' && (lines[j]?.cls === 'good' || lines[j]?.cls === 'near');
+  lines.forEach((l, i) => {
+    if (decisions[i]?.kind !== 'body' || l.cls !== 'short' || SENTENCE_END.test(l.text)) return;
+    const m = LINK_LABEL.exec(l.text);
+    if (!m || countSpaced(m[1] ?? '') > LINK_LABEL_MAX_WORDS || countSpaced(m[2] ?? '') < LINK_HEADLINE_MIN_WORDS) return;
+    if (!prose(neighbour(lines, i - 1, -1)) || !prose(neighbour(lines, i + 1, 1))) return;
+    decisions[i] = { kind: 'removed', reason: 'link-line' };
+  });
+}
+
+const countSpaced = (s: string): number => s.split(/\s+/).filter(Boolean).length;
 
 /** Nearest line index from `i` stepping by `dir` that is not a caption or credit, or -1. */
 function neighbour(lines: LineInfo[], i: number, dir: 1 | -1): number {
