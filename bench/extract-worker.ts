@@ -22,10 +22,16 @@ async function extractorFor(name: string): Promise<Extract> {
         return new Readability(document as unknown as ReadabilityDoc).parse()?.textContent ?? null;
       };
     case 'readability-jsdom': {
-      // Optional peer: only when jsdom is installed.
-      const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: new (html: string, o: object) => { window: { document: ReadabilityDoc; close(): void } } };
+      // Optional peer: only when jsdom is installed. Its default console prints every stylesheet it
+      // cannot parse to stderr (older versions with the whole sheet): megabytes over the 990 pages,
+      // which overflowed the parent's pipe buffer and got the worker killed. A silent console instead.
+      const { JSDOM, VirtualConsole } = (await import('jsdom' as string)) as {
+        JSDOM: new (html: string, o: object) => { window: { document: ReadabilityDoc; close(): void } };
+        VirtualConsole: new () => object;
+      };
+      const virtualConsole = new VirtualConsole();
       return (bytes) => {
-        const dom = new JSDOM(decodeBytes(bytes, 'html').text, { url: 'http://localhost/' });
+        const dom = new JSDOM(decodeBytes(bytes, 'html').text, { url: 'http://localhost/', virtualConsole });
         try {
           return new Readability(dom.window.document).parse()?.textContent ?? null;
         } finally {

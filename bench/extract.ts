@@ -50,9 +50,11 @@ const results: Result[] = [];
 for (const extractor of ['ours', ...peers]) {
   const samples: Result[] = [];
   for (let r = 0; r < runs; r++) {
-    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', worker, extractor, listFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    // The worker's stdout is one line, but a peer may write much to stderr: a buffer overflow kills it.
+    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', worker, extractor, listFile], { encoding: 'utf8', maxBuffer: 256 << 20 });
     if (p.status !== 0) {
-      console.error(`bench:extract: ${extractor} failed: ${p.stderr.trim().split('\n').slice(-3).join(' ')}`);
+      const why = p.error ? p.error.message : p.signal ? `killed by ${p.signal}` : `exit ${p.status}`;
+      console.error(`bench:extract: ${extractor} failed (${why}): ${(p.stderr ?? '').trim().split('\n').slice(-3).join(' ')}`);
       break;
     }
     samples.push(JSON.parse(p.stdout.trim().split('\n').pop()!) as Result);

@@ -40,10 +40,13 @@ interface PeerMeta {
   text: string;
 }
 
-/** Readability.js's own result on a fresh linkedom parse of the same HTML. */
+/**
+ * Readability.js's own result on a fresh linkedom parse of the same HTML, as its users parse it: the
+ * page as written (no `stripInert`, which glues the text of neighbouring blocks in a byline).
+ */
 function readabilityPeer(html: string): PeerMeta {
   try {
-    const doc = parseDocument(html);
+    const doc = parseDocument(html, { keepInert: true });
     const r = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0]).parse();
     return {
       title: norm(r?.title),

@@ -34,6 +34,29 @@ describe('removeBoilerplate', () => {
     expect(textOf(root)).toContain('Anfahrt');
   });
 
+  it('removes a paragraph that is only a link to another page, label and all', () => {
+    const root = body(`${article}<p>Auch spannend: <a href="/bad">Freibad öffnet früher</a></p><h3><a href="/see">Segeln auf dem Stausee</a></h3>`);
+    const removed = removeBoilerplate(root);
+    expect(removed).toEqual([
+      { text: 'Auch spannend: Freibad öffnet früher', reason: 'link-line' },
+      { text: 'Segeln auf dem Stausee', reason: 'link-line' },
+    ]);
+    expect(textOf(root)).toContain('Hallenbad eröffnet');
+  });
+
+  it('keeps link lines before the first paragraph of text (a headline or source link on top)', () => {
+    const root = body(`<h2><a href="/stausee">Stausee wieder voll</a></h2><p><a href="https://example.org/orig">Originalbericht</a></p>${article}`);
+    expect(removeBoilerplate(root).filter((r) => r.reason === 'link-line')).toEqual([]);
+  });
+
+  it('keeps link lines that are the article (a link blog) and paragraphs with a link inside prose', () => {
+    const posts = ['Neue Brücke über die Ems', 'Radweg nach Norden fertig', 'Markthalle wird saniert'].map((t, i) => `<p><a href="/p${i}">${t}</a></p>`).join('');
+    const blog = body(`${posts}<p>Kurz notiert.</p>`);
+    expect(removeBoilerplate(blog).filter((r) => r.reason === 'link-line')).toEqual([]);
+    const prose = body(`${article}<p>Die Preise stehen <a href="/preise">auf der Website</a> der Gemeinde, zusammen mit den Öffnungszeiten.</p>`);
+    expect(removeBoilerplate(prose)).toEqual([]);
+  });
+
   it('never removes a wrapper holding most of the article', () => {
     const root = body(`<div class="article-share-enabled">${article}</div>`);
     expect(removeBoilerplate(root)).toEqual([]);

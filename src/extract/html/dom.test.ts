@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapse, cuesOf, linkDensity, metaContent, parseDocument, resolveUrl, textOf } from './dom.js';
+import { collapse, cuesOf, linkDensity, metaContent, parseDocument, resolveUrl, stripInert, textOf } from './dom.js';
 
 describe('parseDocument', () => {
   it('parses a full page', () => {
@@ -22,6 +22,39 @@ describe('parseDocument', () => {
   it('drops server messages printed before the doctype', () => {
     const doc = parseDocument('<b>Warning</b>: db down<br>\n<!DOCTYPE html><html><head><title>T</title></head><body><p>Le texte</p></body></html>');
     expect(textOf(doc.body)).toBe('Le texte');
+  });
+
+  it('parses without scripts, styles, comments and inline SVG, but keeps JSON-LD', () => {
+    const html =
+      '<html><head><style>p{}</style><script type="application/ld+json">{"headline":"H"}</script></head><body>' +
+      '<script>var a = "<!-- </p>";</script><!-- Kommentar <p>alt</p> --><p>Vor<svg viewBox="0 0 1 1"><title>Icon</title></svg>her</p>' +
+      '<noscript><p>Bitte JavaScript</p></noscript><p>Zweiter</p></body></html>';
+    const doc = parseDocument(html);
+    expect(textOf(doc.body)).toBe('VorherZweiter');
+    expect(doc.querySelectorAll('script').length).toBe(1);
+  });
+
+  it('reads an end tag with junk before its ">" and a self-closed svg the way the tokenizer does', () => {
+    expect(stripInert('<script src="a.js"></script\n <!-- x --><p>Text</p>')).toBe('<p>Text</p>');
+    expect(stripInert('<p><svg class="i"/>Text</p><svg></svg>')).toBe('<p><svg class="i"/>Text</p>');
+    expect(stripInert('<p>a</p><!-->b')).toBe('<p>a</p>b');
+  });
+
+  it('drops whitespace next to block tags but keeps it between inline tags', () => {
+    expect(stripInert('<div>\n  <p>Eins</p>\n  <p><b>zwei</b> <i>drei</i></p>\n</div>')).toBe('<div><p>Eins</p><p><b>zwei</b> <i>drei</i></p></div>');
+  });
+
+  it('puts the text of a page without an <html> tag in its body', () => {
+    expect(textOf(parseDocument('<body class="s"><p>Der Pegel sinkt.</p></body>').body)).toBe('Der Pegel sinkt.');
+    const doc = parseDocument('<!DOCTYPE html><head><title>Pegel</title></head><body><p>Der Pegel sinkt.</p></body>');
+    expect(textOf(doc.body)).toBe('Der Pegel sinkt.');
+    expect(textOf(doc.querySelector('title'))).toBe('Pegel');
+  });
+
+  it('keeps scripts and whitespace when asked to (a peer that must see the page as written)', () => {
+    const doc = parseDocument('<html><body><div><p>Eins</p>\n<p>Zwei</p></div><script>var x;</script></body></html>', { keepInert: true });
+    expect(doc.querySelectorAll('script').length).toBe(1);
+    expect(textOf(doc.querySelector('div'))).toBe('Eins Zwei');
   });
 
   it('survives empty input', () => {

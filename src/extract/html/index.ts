@@ -17,6 +17,7 @@ import { findLede } from './lede.js';
 import { dropLexicalBoilerplate } from './lexicon.js';
 import { detectLanguage, primarySubtag } from './language.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
+import { pruneDead, readabilityByline, type Pruned } from './prune.js';
 import { toParagraphs } from './paragraphs.js';
 import { runReadability } from './readability.js';
 
@@ -56,6 +57,12 @@ function safeParse(html: string, warnings: string[]): DomDocument {
 /** The body: Readability, then the densest-blocks fallback, then the visible body text. */
 function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[]): { body: Body; readability: ReturnType<typeof runReadability> } {
   let remembered: Map<string, string> | undefined;
+  let pruned: Pruned | null = null;
+  try {
+    pruned = pruneDead(doc.body);
+  } catch (e) {
+    warnings.push(`dead-subtree pruning failed: ${messageOf(e)}`);
+  }
   try {
     remembered = preserveCues(doc.body);
   } catch (e) {
@@ -68,6 +75,7 @@ function extractBody(html: string, doc: DomDocument, byline: string | null, warn
     warnings.push(`body container lookup failed: ${messageOf(e)}`);
   }
   const readability = runReadability(doc);
+  if (pruned) readability.byline = readabilityByline(readability.byline, readability.bylineFromPage, pruned.byline);
   let body: Body | null = null;
   let why = readability.failure;
   if (readability.content) {

@@ -11,6 +11,11 @@ export interface ReadabilityOutcome {
   content: DomElement | null;
   title: string | null;
   byline: string | null;
+  /**
+   * Whether `byline` is an element Readability took from the page (true) rather than its metadata
+   * (JSON-LD, meta tags; false); null when the installed Readability does not say.
+   */
+  bylineFromPage: boolean | null;
   siteName: string | null;
   lang: string | null;
   publishedTime: string | null;
@@ -28,7 +33,7 @@ const MAX_ELEMS = 0;
 
 /** Runs Readability on `doc` (which it consumes: pass a document you no longer need). */
 export function runReadability(doc: DomDocument): ReadabilityOutcome {
-  const none = { content: null, title: null, byline: null, siteName: null, lang: null, publishedTime: null };
+  const none = { content: null, title: null, byline: null, bylineFromPage: null, siteName: null, lang: null, publishedTime: null };
   try {
     const reader = new Readability<DomElement>(doc as unknown as ReadabilityDocument, {
       keepClasses: true, // our caption and boilerplate steps read class names after Readability
@@ -37,10 +42,14 @@ export function runReadability(doc: DomDocument): ReadabilityOutcome {
     });
     const result = reader.parse();
     if (!result || !result.content) return { ...none, failure: 'null result' };
+    // v0.6 keeps the page's byline element's text apart from the metadata's (which wins when both exist).
+    const fromPage = (reader as unknown as { _articleByline?: unknown })._articleByline;
+    const byline = result.byline || null;
     return {
       content: result.content,
       title: result.title || null,
-      byline: result.byline || null,
+      byline,
+      bylineFromPage: fromPage === undefined ? null : typeof fromPage === 'string' && fromPage !== '' && byline === fromPage,
       siteName: result.siteName || null,
       lang: result.lang || null,
       publishedTime: result.publishedTime || null,
