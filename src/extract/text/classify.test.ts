@@ -183,6 +183,21 @@ describe('classify: galleries, tables and lists inside the article', () => {
     for (const p of after) expect(byText.get(p)).toEqual({ kind: 'body' });
   });
 
+  it('lets a short last part of a long article broken into parts join it', () => {
+    // Three parts of about 440 characters of prose each, set apart by embeds (nine lines of player
+    // and widget text each), then a closing part of about 180 characters: light against the whole
+    // article before it, but not against any single part of it.
+    const embed = (k: number): string[] => [`Video ${k}`, 'Play', 'Pause', 'Mute', 'Fullscreen', 'Captions', 'Settings', 'Quality', 'Autoplay'];
+    const closing = [
+      'The first timetable is to be published online and at the pier office in late March.',
+      'Season tickets for island residents will go on sale at the same time, the company said.',
+    ];
+    const parts = [...prose.slice(0, 4), ...embed(1), ...prose.slice(4, 8), ...embed(2), P1, P2, P3, prose[3] ?? '', ...embed(3), ...closing];
+    const { byText } = decide(parts.join('\n'));
+    for (const p of closing) expect(byText.get(p)).toEqual({ kind: 'body' });
+    expect(byText.get('Fullscreen')?.kind).toBe('removed');
+  });
+
   it('keeps a table with numbers next to prose on one side only', () => {
     const table = ['Length', '68 metres', 'Passengers', '400', 'Cars', '60', 'Top speed', '15 knots'];
     // A share button between the table and the next paragraph: prose on one side only.
