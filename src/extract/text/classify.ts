@@ -170,7 +170,7 @@ export function splitLines(content: string, stoplist: Stoplist | null): LineInfo
  */
 function leadsIn(l: LineInfo | undefined, next: LineInfo | undefined): boolean {
   if (!l || !next || l.cls !== 'short') return false;
-  if (INTRO_HEADING.test(l.text) && l.features.words <= INTRO_HEADING_MAX_WORDS) return true;
+  if (introHeading(l)) return true;
   return /^\p{Ll}/u.test(next.text) && /^\p{Lu}/u.test(l.text) && !SENTENCE_END.test(l.text);
 }
 
@@ -320,7 +320,7 @@ function boxBeforeTail(lines: LineInfo[], from: number): boolean {
 function trailingList(lines: LineInfo[], tailReason: (string | null)[], coreEnd: number, blocky: boolean): number {
   const last = lines[coreEnd];
   if (!last) return coreEnd;
-  let introduced = /:$/.test(last.text);
+  let introduced = INTRO_HEADING.test(last.text);
   let end = coreEnd;
   for (let j = coreEnd + 1; j < lines.length; j++) {
     const l = lines[j];
@@ -328,9 +328,10 @@ function trailingList(lines: LineInfo[], tailReason: (string | null)[], coreEnd:
     if (aside(l)) continue;
     if (l.cls !== 'short' && l.cls !== 'near') break;
     // A short heading ending in a colon ("Contents:", "Key facts:") introduces the marked list below it.
-    if (!introduced && end === coreEnd && INTRO_HEADING.test(l.text) && l.features.words <= INTRO_HEADING_MAX_WORDS) {
-      const next = lines[neighbour(lines, j + 1, 1)];
-      if (next && tailReason[neighbour(lines, j + 1, 1)] === null && MARKED_ITEM.test(next.text)) {
+    if (!introduced && end === coreEnd && introHeading(l)) {
+      const k = neighbour(lines, j + 1, 1);
+      const next = lines[k];
+      if (next && tailReason[k] === null && MARKED_ITEM.test(next.text)) {
         introduced = true;
         end = j;
         continue;
@@ -350,6 +351,9 @@ function trailingList(lines: LineInfo[], tailReason: (string | null)[], coreEnd:
  */
 const INTRO_HEADING = /:$/;
 const INTRO_HEADING_MAX_WORDS = 6;
+
+/** A short heading ending in a colon ("Summary:", "Key facts:"): it introduces what follows it. */
+const introHeading = (l: LineInfo): boolean => INTRO_HEADING.test(l.text) && l.features.words <= INTRO_HEADING_MAX_WORDS;
 
 /** A list item with a bullet or number marker. */
 const MARKED_ITEM = /^(?:[-–—•·*▪►✓]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)/u;
@@ -577,7 +581,7 @@ const LINK_LABEL_MAX_WORDS = 3;
 const LINK_HEADLINE_MIN_WORDS = 8;
 
 function removeLinkLines(lines: LineInfo[], decisions: Decision[]): void {
-  const prose = (j: number): boolean => j >= 0 && decisions[j]?.kind === 'body' && (lines[j]?.cls === 'good' || lines[j]?.cls === 'near');
+  const prose = (j: number): boolean => isBodyProse(lines, decisions, j);
   lines.forEach((l, i) => {
     if (decisions[i]?.kind !== 'body' || l.cls !== 'short' || SENTENCE_END.test(l.text)) return;
     const m = LINK_LABEL.exec(l.text);
@@ -588,6 +592,11 @@ function removeLinkLines(lines: LineInfo[], decisions: Decision[]): void {
 }
 
 const countSpaced = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** Line `j` is kept as body and reads as prose (a paragraph or a sentence next to one). */
+function isBodyProse(lines: LineInfo[], decisions: Decision[], j: number): boolean {
+  return j >= 0 && decisions[j]?.kind === 'body' && (lines[j]?.cls === 'good' || lines[j]?.cls === 'near');
+}
 
 /** Nearest line index from `i` stepping by `dir` that is not a caption or credit, or -1. */
 function neighbour(lines: LineInfo[], i: number, dir: 1 | -1): number {
@@ -610,11 +619,11 @@ const LIST_ITEM = /^(?:[-–—•·*▪►✓]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\
 function isArticleList(lines: LineInfo[], decisions: Decision[], start: number, end: number): boolean {
   const p = neighbour(lines, start - 1, -1);
   const n = neighbour(lines, end, 1);
-  const proseAt = (j: number): boolean => j >= 0 && decisions[j]?.kind === 'body' && (lines[j]?.cls === 'good' || lines[j]?.cls === 'near');
+  const proseAt = (j: number): boolean => isBodyProse(lines, decisions, j);
   // A list the paragraph above introduces ("... as follows:") is the article's, whatever follows it.
   // Odd-indexed trafilatura-eval dumps: F 0.8781 → 0.8789 (even unchanged, 0.8862); also from a
   // short sentence ending in a colon: 0.8783, as "Read these posts too:" introduces link lists.
-  if (proseAt(p) && lines[p]?.cls === 'good' && /:$/.test(lines[p]?.text ?? '')) return true;
+  if (proseAt(p) && lines[p]?.cls === 'good' && INTRO_HEADING.test(lines[p]?.text ?? '')) return true;
   const run = lines.slice(start, end);
   if ((proseAt(p) || proseAt(n)) && (tabular(run) || markedList(run))) return true;
   if (!proseAt(p) || !proseAt(n)) return false;
@@ -722,5 +731,5 @@ function dropListHeading(lines: LineInfo[], decisions: Decision[], runStart: num
   const h = neighbour(lines, runStart - 1, -1);
   const l = lines[h];
   if (!l || decisions[h]?.kind !== 'body' || l.features.words > LIST_HEADING_MAX_WORDS) return;
-  if (l.cls === 'short' || (l.cls === 'near' && /:$/.test(l.text))) decisions[h] = { kind: 'removed', reason: 'navigation' };
+  if (l.cls === 'short' || (l.cls === 'near' && INTRO_HEADING.test(l.text))) decisions[h] = { kind: 'removed', reason: 'navigation' };
 }
