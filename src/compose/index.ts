@@ -12,6 +12,7 @@
 import { contentWords } from '../text/index.js';
 import { verifyClaim, type ClaimResult } from '../verify/index.js';
 import { VERSION } from '../version.js';
+import { derivedReason } from './derived.js';
 import { findDisagreements } from './disagreements.js';
 import { groupFacts, jaccard, type Fact } from './facts.js';
 import { prepare, sha256, wordCount, type Candidate, type Prepared } from './prepare.js';
@@ -35,6 +36,7 @@ import {
 } from './types.js';
 
 export * from './types.js';
+export { derivedSignals, derivedReason, type DerivedSignal, type DerivedKind, type DerivedInput } from './derived.js';
 export { prepare, type Candidate, type Prepared } from './prepare.js';
 export { composeWithModel, chatCompletionsUrl, type ModelWriterOptions, type ModelWriterResult } from './llm.js';
 
@@ -198,10 +200,10 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   for (const a of accepted) for (const [k, w] of a.placed.ranked.vec) centroid.set(k, (centroid.get(k) ?? 0) + w);
   const titled = prep.articles
     .map((a, i) => ({ a, i }))
-    .filter(({ a }) => a.title && wordCount(a.title) >= 4)
+    .filter(({ a, i }) => a.title && wordCount(a.title) >= 4 && !prep.setAside[i])
     .map(({ a, i }) => {
       const v = vectorOf(stemList(a.title!), idf);
-      const sameTitleFams = new Set(prep.articles.flatMap((b, j) => (b.title === a.title ? [prep.familyOf[j]!] : []))).size;
+      const sameTitleFams = new Set(prep.articles.flatMap((b, j) => (b.title === a.title && !prep.setAside[j] ? [prep.familyOf[j]!] : []))).size;
       return { a, i, score: cosine(v, centroid) + 0.05 * sameTitleFams };
     })
     .sort((x, y) => y.score - x.score || (x.a.id < y.a.id ? -1 : 1));
@@ -234,12 +236,20 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   const sourcesNotUsed: SourceNotUsed[] = [];
   prep.articles.forEach((a, i) => {
     const fam = prep.families[prep.familyOf[i]!]!;
-    const base = { articleId: a.id, publisher: a.publisher, title: a.title, url: a.url, via: a.via, familyId: fam.id, published: a.published };
+    const derived = prep.derived[i]!;
+    const base = { articleId: a.id, publisher: a.publisher, title: a.title, url: a.url, via: a.via, familyId: fam.id, published: a.published, ...(derived.length ? { derived } : {}) };
     const n = cited.get(a.id);
     if (n !== undefined) sourcesUsed.push({ ...base, cited: n });
     else {
       const usable = prep.byArticle[i]!.some((c) => c.ineligible === null);
-      const reason = !prep.canonical.has(i) ? `duplicate of ${fam.id} (canonical: ${fam.canonical})${prep.analysed[i] ? '; its own additions were not selected' : ''}` : !usable ? 'no usable sentences' : 'nothing selected';
+      const canonicalId = prep.articles[[...prep.canonical].find((k) => prep.familyOf[k] === prep.familyOf[i]) ?? -1]?.id ?? fam.canonical;
+      const reason = prep.setAside[i]
+        ? derivedReason(derived)
+        : !prep.canonical.has(i)
+          ? `duplicate of ${fam.id} (canonical: ${canonicalId})${prep.analysed[i] ? '; its own additions were not selected' : ''}`
+          : !usable
+            ? 'no usable sentences'
+            : 'nothing selected';
       sourcesNotUsed.push({ ...base, reason });
     }
   });

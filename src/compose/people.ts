@@ -68,6 +68,8 @@ export function peopleInStory(prep: Prepared, book: NameBook): PersonEntry[] {
   // Syndicated copies carry the same captions: each distinct caption is analysed once.
   const analysed = new Map<string, Analysis>();
   prep.articles.forEach((art, ai) => {
+    // A derived source set aside binds nobody to a role, not even in its captions.
+    if (prep.setAside[ai]) return;
     const family = prep.familyOf[ai]!;
     if (prep.analysed[ai]) {
       bindingsOf(prep.analyses[ai]!, art.text, (name, role, start, end) =>

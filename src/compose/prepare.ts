@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { findFamilies, type Family } from '../families/index.js';
 import { contentWords, type Analysis, type Sentence } from '../text/index.js';
 import { buildSourceIndex, type SourceIndex } from '../verify/index.js';
+import { derivedSignals, type DerivedSignal } from './derived.js';
 import type { ComposeArticle } from './types.js';
 
 export interface Candidate {
@@ -37,8 +38,15 @@ export interface Prepared {
   /** Article index → family index. */
   familyOf: number[];
   canonical: Set<number>;
-  /** Whether the article was analysed (canonical members, and copies that add sentences). */
+  /** Whether the article was analysed (canonical members, and copies that add sentences; never a set-aside derived source). */
   analysed: boolean[];
+  /** Per article: why it is a derived source (empty for a first-hand one). See derived.ts. */
+  derived: DerivedSignal[][];
+  /**
+   * Derived sources set aside: the story has a first-hand source, so nothing of theirs is analysed, cited or
+   * counted (when every source is derived, none is set aside and the composite is made of what there is).
+   */
+  setAside: boolean[];
   /** Source index position → article index. */
   sourceArticle: number[];
   candidates: Candidate[];
@@ -108,6 +116,9 @@ export function prepare(input: { articles: ComposeArticle[]; families?: Family[]
     .filter((f) => f.members.length > 0)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const pos = new Map(articles.map((a, i) => [a.id, i]));
+  const derived = articles.map((a) => derivedSignals(a));
+  const anyOriginal = derived.some((d) => d.length === 0);
+  const setAside = derived.map((d) => anyOriginal && d.length > 0);
   const familyOf = articles.map(() => -1);
   const canonical = new Set<number>();
   const addsOf = new Map<string, number>();
@@ -117,7 +128,9 @@ export function prepare(input: { articles: ComposeArticle[]; families?: Family[]
       if (ai !== undefined && familyOf[ai] === -1) familyOf[ai] = fi;
       addsOf.set(m.id, m.adds.filter((x) => wordCount(x.text) >= 6).length);
     }
-    const c = pos.get(f.canonical) ?? pos.get(f.members[0]!.id);
+    // A family's first-hand member stands for it before a derived one.
+    let c = pos.get(f.canonical) ?? pos.get(f.members[0]!.id);
+    if (c !== undefined && setAside[c]) c = f.members.map((m) => pos.get(m.id)).find((x) => x !== undefined && !setAside[x]) ?? c;
     if (c !== undefined) canonical.add(c);
   });
   // Articles the given families left out are families of their own.
@@ -128,7 +141,7 @@ export function prepare(input: { articles: ComposeArticle[]; families?: Family[]
     canonical.add(i);
   });
   // A copy is represented by its family's canonical member: only copies that add sentences of their own are analysed.
-  const analysed = articles.map((a, i) => canonical.has(i) || (addsOf.get(a.id) ?? 0) > 0);
+  const analysed = articles.map((a, i) => !setAside[i] && (canonical.has(i) || (addsOf.get(a.id) ?? 0) > 0));
   const sourceArticle = articles.flatMap((_, i) => (analysed[i] ? [i] : []));
   const index = buildSourceIndex(sourceArticle.map((i) => articles[i]!).map((a) => ({ id: a.id, text: a.text, published: a.published, title: a.title, publisher: a.publisher })));
   const analyses: Analysis[] = articles.map(() => EMPTY);
@@ -146,5 +159,5 @@ export function prepare(input: { articles: ComposeArticle[]; families?: Family[]
     }
     byArticle.push(list);
   });
-  return { articles, analyses, analysed, sourceArticle, index, families, familyOf, canonical, candidates, byArticle };
+  return { articles, analyses, analysed, derived, setAside, sourceArticle, index, families, familyOf, canonical, candidates, byArticle };
 }

@@ -4,6 +4,7 @@
  */
 import type { Family } from '../families/index.js';
 import type { Evidence, Verdict } from '../verify/index.js';
+import type { DerivedSignal } from './derived.js';
 
 /** One source article of the story (the `roundup extract --json` fields the composer needs). */
 export interface ComposeArticle {
@@ -23,6 +24,11 @@ export interface ComposeArticle {
    * which role ("People in this story").
    */
   captions?: string[];
+  /**
+   * What cleaning removed (`roundup extract`'s `removed`): where a derived source's own note (an AI disclosure, a
+   * list of the sources it was compiled from) usually ends up.
+   */
+  removed?: { text: string; reason?: string }[];
 }
 
 export interface StorylineInput {
@@ -146,6 +152,13 @@ export interface SourceUsed {
   published: string | null;
   /** Citations pointing into this article. */
   cited: number;
+  /**
+   * Set on a derived source (an AI-written composite, a write-up of other outlets' reports): what shows it is one.
+   * A derived source is never counted as independent, and while the story has a first-hand source nothing only the
+   * derived one says is used (body, people, quotes, disagreements): it is then among the sources not used. Renderers
+   * list derived sources under their own heading.
+   */
+  derived?: DerivedSignal[];
 }
 
 export interface SourceNotUsed extends Omit<SourceUsed, 'cited'> {

@@ -1,3 +1,4 @@
+import { derivedSignals } from '../compose/derived.js';
 import { findFamilies } from '../families/index.js';
 import { ClusterStore, type FamilyRow, type StoryRow } from '../store/clusters.js';
 import type { Store } from '../store/index.js';
@@ -28,13 +29,20 @@ export function clusterStore(store: Store): ClusterTotals {
     members: f.members.map((m) => ({ id: Number(m.id), similarity: m.similarity, adds: m.adds.map(span), drops: m.drops.map(span) })),
   }));
   const familyOf = new Map(families.flatMap((f) => f.members.map((m) => [m.id, f.id] as const)));
+  // Independent sources: families with a first-hand member (a derived source, such as an AI-written composite, is
+  // not one; see compose/derived.ts). A story whose sources are all derived counts its families as they are.
+  const derived = new Set(articles.filter((a) => derivedSignals(a).length > 0).map((a) => String(a.id)));
+  const independent = (members: readonly string[]): number => {
+    const fams = (pick: (m: string) => boolean) => new Set(members.filter(pick).map((m) => familyOf.get(m) ?? `family:${m}`)).size;
+    return fams((m) => !derived.has(m)) || fams(() => true);
+  };
   const storyRows: StoryRow[] = result.stories.map((s) => ({
     members: s.members.map(Number),
     familyOf: s.members.map((m) => familyOf.get(m) ?? `family:${m}`),
     title: s.title,
     first: s.first,
     last: s.last,
-    families: s.families.length,
+    families: independent(s.members),
   }));
   const position = new Map(result.stories.map((s, i) => [s.id, i]));
   clusters.replace(familyRows, storyRows, result.storylines.map((l) => l.stories.map((id) => position.get(id)!)));

@@ -7,7 +7,7 @@ import { ClusterStore, type StoryDetail } from '../store/clusters.js';
 import type { Store, StoredArticle } from '../store/index.js';
 
 function composeArticleOf(a: StoredArticle): ComposeArticle {
-  return { id: String(a.id), text: a.text, title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions };
+  return { id: String(a.id), text: a.text, title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions, removed: a.removed };
 }
 
 function storylineOf(d: StoryDetail): StorylineInput | null {

@@ -5,7 +5,7 @@
  */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
 import { escapeHtml } from '../escape-html.js';
-import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers } from './shared.js';
+import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived } from './shared.js';
 
 
 const CSS = `body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
@@ -71,9 +71,15 @@ export function toHtml(c: Composite): string {
     h.push(`<li id="src-${i + 1}">${escapeHtml(sourceLabel(s))}: ${s.url ? `<a href="${escapeHtml(s.url)}">${title}</a>` : title}${s.via ? ` (via ${escapeHtml(s.via)})` : ''}${s.published ? `, ${escapeHtml(s.published.slice(0, 10))}` : ''} · ${escapeHtml(s.familyId)}</li>`);
   });
   h.push('</ol>');
-  if (c.sourcesNotUsed.length) {
+  const { derived, notUsed } = splitDerived(c);
+  if (notUsed.length) {
     h.push('<h2>Sources not used</h2>', '<ul>');
-    for (const s of c.sourcesNotUsed) h.push(`<li>${escapeHtml(sourceLabel(s))}: ${escapeHtml(s.title ?? s.articleId)}: ${escapeHtml(s.reason)}</li>`);
+    for (const s of notUsed) h.push(`<li>${escapeHtml(sourceLabel(s))}: ${escapeHtml(s.title ?? s.articleId)}: ${escapeHtml(s.reason)}</li>`);
+    h.push('</ul>');
+  }
+  if (derived.length) {
+    h.push('<h2>Derived sources</h2>', '<ul class="derived">');
+    for (const s of derived) h.push(`<li>${escapeHtml(sourceLabel(s))}: ${escapeHtml(s.title ?? s.articleId)}: ${escapeHtml(s.reason)}</li>`);
     h.push('</ul>');
   }
   // The passages cited, quoted, for sources without a URL (and as a record for all).

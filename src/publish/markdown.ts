@@ -1,6 +1,6 @@
 /** Markdown: headline, lede, sections, key quotes, where sources differ, timeline, sources used and not, the AI note. */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
-import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers } from './shared.js';
+import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived } from './shared.js';
 
 /** Escapes Markdown's inline syntax in source text (quotes and apostrophes stay as written). */
 export function mdEscape(s: string): string {
@@ -54,9 +54,15 @@ export function toMarkdown(c: Composite): string {
     out.push(`${i + 1}. ${mdEscape(sourceLabel(s))}: ${title}${s.via ? ` (via ${mdEscape(s.via)})` : ''}${s.published ? `, ${s.published.slice(0, 10)}` : ''} · ${mdEscape(s.familyId)}`);
   });
   out.push('');
-  if (c.sourcesNotUsed.length) {
+  const { derived, notUsed } = splitDerived(c);
+  if (notUsed.length) {
     out.push('## Sources not used', '');
-    for (const s of c.sourcesNotUsed) out.push(`- ${mdEscape(sourceLabel(s))}: ${mdEscape(s.title ?? s.articleId)}: ${mdEscape(s.reason)}`);
+    for (const s of notUsed) out.push(`- ${mdEscape(sourceLabel(s))}: ${mdEscape(s.title ?? s.articleId)}: ${mdEscape(s.reason)}`);
+    out.push('');
+  }
+  if (derived.length) {
+    out.push('## Derived sources', '');
+    for (const s of derived) out.push(`- ${mdEscape(sourceLabel(s))}: ${mdEscape(s.title ?? s.articleId)}: ${mdEscape(s.reason)}`);
     out.push('');
   }
   // Citations of sources without a URL link to these anchors (see citationLink).

@@ -2,7 +2,7 @@
  * What every renderer shares: the numbering of sources (the order of "Sources used"), the link to a cited passage
  * (the article URL with a text fragment of the span's start, else an in-page anchor), and the body in reading order.
  */
-import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
+import type { Citation, Composite, CompositeSentence, SourceNotUsed } from '../compose/index.js';
 
 /** Words of the cited span's start put in a text fragment: enough to find it, short enough to survive small edits. */
 const FRAGMENT_WORDS = 8;
@@ -60,6 +60,11 @@ export function citedPassages(c: Composite): Citation[] {
 
 export function bodySentences(c: Composite): CompositeSentence[] {
   return [...c.lede, ...c.sections.flatMap((s) => s.paragraphs.flat())];
+}
+
+/** Sources not used, apart from the derived ones (an AI-written composite...), which renderers list on their own. */
+export function splitDerived(c: Composite): { derived: SourceNotUsed[]; notUsed: SourceNotUsed[] } {
+  return { derived: c.sourcesNotUsed.filter((s) => s.derived?.length), notUsed: c.sourcesNotUsed.filter((s) => !s.derived?.length) };
 }
 
 export function sourceLabel(s: { publisher: string | null; articleId: string }): string {

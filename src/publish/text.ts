@@ -1,6 +1,6 @@
 /** Plain text in the shape of a newspaper copy: headline, paragraphs, section headings as lines, sources, the AI note. */
 import type { Composite } from '../compose/index.js';
-import { sourceLabel } from './shared.js';
+import { sourceLabel, splitDerived } from './shared.js';
 
 export function toText(c: Composite): string {
   const out: string[] = [c.headline.text];
@@ -27,6 +27,8 @@ export function toText(c: Composite): string {
   }
   const used = c.sourcesUsed.map((s) => `${sourceLabel(s)}${s.title ? `, "${s.title}"` : ''}${s.via ? ` (via ${s.via})` : ''}`);
   out.push(`Sources used: ${used.join('; ')}.`);
+  const { derived } = splitDerived(c);
+  if (derived.length) out.push(`Derived sources (not counted as independent): ${derived.map((s) => `${sourceLabel(s)}${s.title ? `, "${s.title}"` : ''}`).join('; ')}.`);
   out.push(c.disclosure);
   return out.join('\n') + '\n';
 }

@@ -65,7 +65,10 @@ export interface LatestArticle {
   title: string | null;
   published: string | null;
   publisher: string | null;
+  via: string | null;
   language: string | null;
+  /** What cleaning removed, with its reasons. */
+  removed: { text: string; reason: string }[];
 }
 
 const DAY_MS = 86_400_000;
@@ -100,12 +103,13 @@ export class ClusterStore {
   /** The latest version of every page's article: what families and stories are computed from. */
   latestArticles(): LatestArticle[] {
     return this.db
-      .prepare<[], LatestArticle>(`
-        SELECT a.raw_id AS id, a.text, a.title, a.published, a.publisher, a.language
+      .prepare<[], Omit<LatestArticle, 'removed'> & { removed_json: string }>(`
+        SELECT a.raw_id AS id, a.text, a.title, a.published, a.publisher, a.via, a.language, a.removed_json
         FROM articles a JOIN raw_records r ON r.id = a.raw_id
         WHERE r.version = (SELECT max(version) FROM raw_records r2 WHERE r2.page_key = r.page_key)
         ORDER BY a.raw_id`)
-      .all();
+      .all()
+      .map(({ removed_json, ...a }) => ({ ...a, removed: JSON.parse(removed_json) as LatestArticle['removed'] }));
   }
 
   private groups(sql: string): Map<number, Set<number>> {

@@ -27,7 +27,7 @@ export function formatOf(flag: string | undefined): WriteFormat {
 export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: ComposeArticle[]; failures: string[] }> {
   const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
   return {
-    articles: articles.map(({ input, article: a }) => ({ id: input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions })),
+    articles: articles.map(({ input, article: a }) => ({ id: input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions, removed: a.removed })),
     failures,
   };
 }

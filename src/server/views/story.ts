@@ -114,7 +114,9 @@ function sources(x: Ctx, d: StoryDetail): Html {
 <p class="meta">${plural(d.members.length, 'article')} in ${plural(d.familyDetails.length, 'family', 'families')}: copies of one text (syndication) form one family and count as one independent source.</p>
 ${d.familyDetails.map((f) => {
   const canonical = member.get(f.canonical);
-  return html`<section class="family" aria-label="Family of ${canonical?.publisher ?? f.id}"><h3>${f.members.length > 1 ? `One text in ${f.members.length} copies${canonical?.publisher ? ` (fullest: ${canonical.publisher})` : ''}` : `Independent report${canonical?.publisher ? ` by ${canonical.publisher}` : ''}`}</h3>
+  // A derived source (an AI-written composite, a write-up of other outlets) is not an independent report.
+  const derived = f.members.every((m) => notUsed.get(String(m.id))?.derived?.length);
+  return html`<section class="family" aria-label="Family of ${canonical?.publisher ?? f.id}"><h3>${derived ? `Derived source${canonical?.publisher ? ` by ${canonical.publisher}` : ''} (not counted as independent)` : f.members.length > 1 ? `One text in ${f.members.length} copies${canonical?.publisher ? ` (fullest: ${canonical.publisher})` : ''}` : `Independent report${canonical?.publisher ? ` by ${canonical.publisher}` : ''}`}</h3>
 <ol>${f.members.map((m) => {
     const a = member.get(m.id);
     const u = used.get(String(m.id));
