@@ -15,6 +15,7 @@ import { collapse, parseDocument, resolveUrl, textOf, type DomDocument, type Dom
 import { densestContainer, MIN_FALLBACK_CHARS, namedBodyContainer, visibleBody } from './fallback.js';
 import { findLede } from './lede.js';
 import { dropLexicalBoilerplate } from './lexicon.js';
+import { droppedBlocks } from './dropped.js';
 import { detectLanguage, primarySubtag } from './language.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import { pruneDead, readabilityByline, type Pruned } from './prune.js';
@@ -54,17 +55,30 @@ function safeParse(html: string, warnings: string[]): DomDocument {
   }
 }
 
+/** What went before the body was cleaned: what pruning cut, and the blocks of text Readability was given. */
+interface Trace {
+  pruned: Removed[];
+  before: string[];
+  remembered?: Map<string, string>;
+}
+
 /** The body: Readability, then the densest-blocks fallback, then the visible body text. */
-function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[]): { body: Body; readability: ReturnType<typeof runReadability> } {
+function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[], trace: Trace = { pruned: [], before: [] }): { body: Body; readability: ReturnType<typeof runReadability> } {
   let remembered: Map<string, string> | undefined;
   let pruned: Pruned | null = null;
   try {
     pruned = pruneDead(doc.body);
+    trace.pruned = pruned.dropped;
   } catch (e) {
     warnings.push(`dead-subtree pruning failed: ${messageOf(e)}`);
   }
   try {
-    remembered = preserveCues(doc.body);
+    trace.before = toParagraphs(doc.body);
+  } catch (e) {
+    warnings.push(`text blocks could not be read before Readability: ${messageOf(e)}`);
+  }
+  try {
+    remembered = trace.remembered = preserveCues(doc.body);
   } catch (e) {
     warnings.push(`cue marking failed: ${messageOf(e)}`);
   }
@@ -156,7 +170,8 @@ export function extractHtml(html: string, hints: ExtractHints = {}): ExtractedAr
     warnings.push(`lede could not be read: ${messageOf(e)}`);
   }
 
-  const { body, readability } = extractBody(html ?? '', doc, meta.byline?.value ?? null, warnings);
+  const trace: Trace = { pruned: [], before: [] };
+  const { body, readability } = extractBody(html ?? '', doc, meta.byline?.value ?? null, warnings, trace);
   const siteNames = [meta.publisher?.value].filter((s): s is string => Boolean(s));
 
   // Readability's own findings fill what the page's markup did not state.
@@ -235,7 +250,9 @@ export function extractHtml(html: string, hints: ExtractHints = {}): ExtractedAr
     else if (c.length > (captions[i] ?? '').length) captions[i] = c; // caption + credit over caption alone
   }
   article.captions = captions;
-  article.removed = body.removed;
+  // What pruning cut, then what Readability left out (blocks of its input found nowhere in the article).
+  const kept = [...article.paragraphs, ...captions, ...body.removed.map((r) => r.text), article.title, article.byline, lede, readability.title, readability.byline];
+  article.removed = [...body.removed, ...trace.pruned, ...droppedBlocks(trace.before, kept, trace.remembered)];
   if (article.paragraphs.length === 0) warnings.push('no body text found');
   return article;
 }

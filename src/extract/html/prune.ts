@@ -10,6 +10,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { collapse, tagOf, type DomElement } from './dom.js';
+import type { Removed } from '../types.js';
 import { toParagraphs } from './paragraphs.js';
 
 /**
@@ -18,6 +19,13 @@ import { toParagraphs } from './paragraphs.js';
  * Readability bylines and authors that articles print in their own `<footer>` (bench/metadata-score).
  */
 const DEAD = new Set(['nav', 'menu', 'aside', 'dialog', 'select', 'button', 'input', 'textarea', 'iframe', 'object', 'embed', 'frameset']);
+
+const KIND: Record<string, string> = { nav: 'navigation', menu: 'navigation', aside: 'aside', dialog: 'dialog', select: 'form', button: 'form', input: 'form', textarea: 'form', iframe: 'embed', object: 'embed', embed: 'embed', frameset: 'embed' };
+
+/** `pruned:<kind>`: hidden, or the element kind (`navigation`, `aside`, `dialog`, `form`, `embed`). */
+function pruneReason(el: DomElement): string {
+  return `pruned:${isHidden(el) ? 'hidden' : (KIND[tagOf(el)] ?? tagOf(el))}`;
+}
 
 /** Landmarks that hold the article: broken markup sometimes puts them inside a footer or aside. */
 function isLandmark(el: DomElement): boolean {
@@ -158,6 +166,8 @@ function bylineOf(el: DomElement, rules: ReadabilityRules): ReadabilityByline {
 
 export interface Pruned {
   removed: number;
+  /** What was cut, with why (subtrees with text only), for the article's `removed`. */
+  dropped: Removed[];
   /** The byline Readability will find (kept for it even inside a dead subtree); null when none. */
   byline: ReadabilityByline | null;
 }
@@ -215,12 +225,16 @@ export function pruneDead(root: DomElement): Pruned {
   const byline = found?.el ?? null;
   if (found?.doomedIn) found.doomedIn.parentElement?.insertBefore(found.el, found.doomedIn);
   let removed = 0;
+  const dropped: Removed[] = [];
   for (const el of doomed) {
     if (byline && byline.contains(el)) continue; // its text is the byline (a button in a byline form)
+    // Its blocks apart ("News World", not "NewsWorld"); a hidden subtree's text as it stands.
+    const text = toParagraphs(el).join(' ') || collapse(el.textContent);
+    if (text) dropped.push({ text, reason: pruneReason(el) });
     el.remove();
     removed++;
   }
-  return { removed, byline: byline && RULES ? { ...bylineOf(byline, RULES), firstPass: found === strict } : null };
+  return { removed, dropped, byline: byline && RULES ? { ...bylineOf(byline, RULES), firstPass: found === strict } : null };
 }
 
 /**
