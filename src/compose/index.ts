@@ -208,7 +208,11 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
     })
     .sort((x, y) => y.score - x.score || (x.a.id < y.a.id ? -1 : 1));
   const leadSentence = lede[0] ?? body[0];
-  const headline: Composite['headline'] = titled[0]
+  const given = input.headline?.trim();
+  const givenOwner = given ? prep.articles.find((a, i) => !prep.setAside[i] && a.title?.trim() === given) : undefined;
+  const headline: Composite['headline'] = given
+    ? { text: given, articleId: givenOwner?.id ?? null, citation: null, from: givenOwner ? 'source-headline' : 'story-title' }
+    : titled[0]
     ? { text: titled[0].a.title!.trim(), articleId: titled[0].a.id, citation: null, from: 'source-headline' }
     : { text: leadSentence?.text ?? '(no sentence of the sources could be published)', articleId: leadSentence?.citations[0]?.articleId ?? null, citation: leadSentence?.citations[0] ?? null, from: 'lede-sentence' };
 

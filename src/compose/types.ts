@@ -43,6 +43,11 @@ export interface ComposeInput {
   storyline?: StorylineInput | null;
   /** Id of this story inside `storyline` (marks the current entry of the timeline). */
   storyId?: string | null;
+  /**
+   * The story's title (../stories: the headline of its most central article, else the opening words of its text):
+   * when given, the composite's headline, so that one story has one headline everywhere and whatever the length.
+   */
+  headline?: string | null;
 }
 
 export interface ComposeOptions {
@@ -207,7 +212,12 @@ export interface WriterProvenance {
 export interface Composite {
   /** Stable id: a hash of the input article ids. */
   id: string;
-  headline: { text: string; articleId: string | null; citation: Citation | null; from: 'source-headline' | 'lede-sentence' };
+  /**
+   * `story-title`: the story's own title, given by the caller (`ComposeInput.headline`) so that the composite, the
+   * story listings, search and feeds show one headline; `source-headline`: a source's headline (the given title when
+   * it is one); `lede-sentence`: the opening sentence, when no source has a headline and none was given.
+   */
+  headline: { text: string; articleId: string | null; citation: Citation | null; from: 'source-headline' | 'lede-sentence' | 'story-title' };
   lede: CompositeSentence[];
   sections: Section[];
   quotes: KeyQuote[];

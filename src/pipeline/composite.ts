@@ -21,7 +21,7 @@ export function storyInputOf(store: Store, detail: StoryDetail): ComposeInput {
     .map((m) => store.articles.get(m.id))
     .filter((a): a is StoredArticle => a !== null && a.text.trim() !== '')
     .map(composeArticleOf);
-  return { articles, storyline: storylineOf(detail), storyId: `s${detail.id}` };
+  return { articles, storyline: storylineOf(detail), storyId: `s${detail.id}`, headline: detail.title };
 }
 
 /** What the composer needs for a stored story, or null when the store has no story with this id. */

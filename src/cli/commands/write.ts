@@ -34,6 +34,8 @@ export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Pr
 
 export interface StoryGroup {
   id: string;
+  /** The story's title (../stories), the composite's headline. */
+  title: string | null;
   articles: ComposeArticle[];
   storyline: StorylineInput | null;
 }
@@ -44,7 +46,7 @@ export function groupIntoStories(articles: ComposeArticle[], families: Family[])
   const byId = new Map(articles.map((a) => [a.id, a]));
   const groups = new Map<string, StoryGroup>();
   for (const s of result.stories) {
-    groups.set(s.id, { id: s.id, articles: s.members.map((m) => byId.get(m)).filter((a): a is ComposeArticle => !!a), storyline: null });
+    groups.set(s.id, { id: s.id, title: s.title, articles: s.members.map((m) => byId.get(m)).filter((a): a is ComposeArticle => !!a), storyline: null });
   }
   const meta = new Map(result.stories.map((s) => [s.id, { id: s.id, title: s.title, published: s.first }]));
   for (const line of result.storylines) {
@@ -119,7 +121,7 @@ export function registerWrite(program: Command): void {
     for (const [i, g] of groups.entries()) {
       const ids = new Set(g.articles.map((a) => a.id));
       const own = families.filter((f) => f.members.some((m) => ids.has(m.id)));
-      const c = await composeWith({ articles: g.articles, families: own, storyline: g.storyline, storyId: g.id }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}\n`));
+      const c = await composeWith({ articles: g.articles, families: own, storyline: g.storyline, storyId: g.id, headline: g.title }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}\n`));
       const out = render(c, format);
       if (i > 0 && format !== 'json') process.stdout.write(format === 'html' ? '\n' : '\n\n');
       process.stdout.write(out);
