@@ -1,5 +1,6 @@
 import { derivedSignals } from '../compose/derived.js';
 import { findFamilies } from '../families/index.js';
+import { plural } from '../plural.js';
 import { ClusterStore, type FamilyRow, type StoryRow } from '../store/clusters.js';
 import type { Store } from '../store/index.js';
 import { clusterStories } from '../stories/index.js';
@@ -52,5 +53,5 @@ export function clusterStore(store: Store): ClusterTotals {
 const span = (x: { text: string; start: number; end: number }) => ({ text: x.text, start: x.start, end: x.end });
 
 export function clusterSummary(t: ClusterTotals): string {
-  return `cluster: ${t.articles} articles → ${t.families} families, ${t.stories} stories, ${t.storylines} storylines in ${Math.round(t.ms)} ms`;
+  return `cluster: ${plural(t.articles, 'article')} → ${plural(t.families, 'family', 'families')}, ${plural(t.stories, 'story', 'stories')}, ${plural(t.storylines, 'storyline')} in ${Math.round(t.ms)} ms`;
 }

@@ -5,7 +5,8 @@
  */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
 import { escapeHtml } from '../escape-html.js';
-import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived } from './shared.js';
+import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived, independentSources } from './shared.js';
+import { articlesFromSources } from '../plural.js';
 
 
 const CSS = `body{font:17px/1.55 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
@@ -34,7 +35,7 @@ export function toHtml(c: Composite): string {
   h.push(`<meta name="generator" content="Roundup ${escapeHtml(c.provenance.version)}">`, `<title>${escapeHtml(c.headline.text)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', '<article>');
   h.push(`<h1>${escapeHtml(c.headline.text)}</h1>`);
   const range = dateRange(c);
-  h.push(`<p class="meta">Roundup of ${c.sourcesUsed.length} source${c.sourcesUsed.length === 1 ? '' : 's'}${range ? `, ${escapeHtml(range)}` : ''}</p>`);
+  h.push(`<p class="meta">Roundup of ${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${escapeHtml(range)}` : ''}</p>`);
   if (c.lede.length) h.push(`<p class="lede">${c.lede.map((s) => sentence(c, s, n)).join(' ')}</p>`);
   for (const sec of c.sections) {
     h.push('<section>', `<h2>${escapeHtml(sec.heading ?? '')}</h2>`);

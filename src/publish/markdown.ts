@@ -1,6 +1,7 @@
 /** Markdown: headline, lede, sections, key quotes, where sources differ, timeline, sources used and not, the AI note. */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
-import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived } from './shared.js';
+import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived, independentSources } from './shared.js';
+import { articlesFromSources } from '../plural.js';
 
 /** Escapes Markdown's inline syntax in source text (quotes and apostrophes stay as written). */
 export function mdEscape(s: string): string {
@@ -20,7 +21,7 @@ export function toMarkdown(c: Composite): string {
   const n = sourceNumbers(c);
   const out: string[] = [`# ${mdEscape(c.headline.text)}`, ''];
   const range = dateRange(c);
-  out.push(`*Roundup of ${c.sourcesUsed.length} source${c.sourcesUsed.length === 1 ? '' : 's'}${range ? `, ${range}` : ''}*`, '');
+  out.push(`*Roundup of ${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${range}` : ''}*`, '');
   if (c.lede.length) out.push(`**${c.lede.map((s) => sentence(c, s, n)).join(' ')}**`, '');
   for (const sec of c.sections) {
     out.push(`## ${mdEscape(sec.heading ?? '')}`, '');

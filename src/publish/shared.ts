@@ -62,6 +62,13 @@ export function bodySentences(c: Composite): CompositeSentence[] {
   return [...c.lede, ...c.sections.flatMap((s) => s.paragraphs.flat())];
 }
 
+/** Independent sources of the composite: families with a first-hand member (all families when every source is derived). */
+export function independentSources(c: Composite): number {
+  const all = [...c.sourcesUsed, ...c.sourcesNotUsed];
+  const count = (list: typeof all): number => new Set(list.map((s) => s.familyId)).size;
+  return count(all.filter((s) => !s.derived?.length)) || count(all);
+}
+
 /** Sources not used, apart from the derived ones (an AI-written composite...), which renderers list on their own. */
 export function splitDerived(c: Composite): { derived: SourceNotUsed[]; notUsed: SourceNotUsed[] } {
   return { derived: c.sourcesNotUsed.filter((s) => s.derived?.length), notUsed: c.sourcesNotUsed.filter((s) => !s.derived?.length) };

@@ -45,6 +45,8 @@ describe.skipIf(!!skip)('derived sources: the five seeds in one store', () => {
     expect(listed?.derived?.map((d) => d.kind)).toContain('ai-disclosure');
     expect(listed?.reason).toMatch(/^derived source/);
     for (const sen of [...c.lede, ...c.sections.flatMap((x) => x.paragraphs.flat())]) expect(sen.citations.map((x) => x.articleId)).not.toContain(String(derivedId));
+    // Articles and independent sources said apart: 001 is an article of the story but not an independent source.
+    expect(toMarkdown(c)).toContain(`Roundup of ${s.articles} articles from ${firstHand} independent sources`);
     // Every rendering of the composite too, and each lists 001 as derived.
     for (const render of [toMarkdown, toHtml, toText]) {
       const page = render(c);

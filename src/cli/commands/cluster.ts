@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { articleText } from '../../extract/index.js';
 import { findFamilies, type Family } from '../../families/index.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
+import { articlesFromSources, plural } from '../../plural.js';
 import { clusterStories, type StoryInput, type StoryResult } from '../../stories/index.js';
 import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { clip, EXIT, writeJsonLine } from '../output.js';
@@ -42,11 +43,11 @@ export function registerCluster(program: Command): void {
     } else {
       const meta = new Map(docs.map((d) => [d.id, d]));
       const familyOf = new Map(families.flatMap((f) => f.members.map((m) => [m.id, f] as const)));
-      const out: string[] = [`${docs.length} articles, ${families.length} families, ${result.stories.length} stories, ${result.storylines.length} storylines`, ''];
+      const out: string[] = [`${plural(docs.length, 'article')}, ${plural(families.length, 'family', 'families')}, ${plural(result.stories.length, 'story', 'stories')}, ${plural(result.storylines.length, 'storyline')}`, ''];
       for (const s of result.stories) {
         const dates = s.first ? ` ${span(s)}` : '';
         out.push(`${s.id}  ${clip(s.title ?? '(untitled)', 90)}`);
-        out.push(`    ${s.members.length} articles, ${s.families.length} independent${dates}${lineOf.has(s.id) ? `, storyline ${lineOf.get(s.id)}` : ''}`);
+        out.push(`    ${articlesFromSources(s.members.length, s.families.length)}${dates}${lineOf.has(s.id) ? `, storyline ${lineOf.get(s.id)}` : ''}`);
         for (const m of s.members) {
           const f = familyOf.get(m);
           const copy = f && f.canonical !== m ? ` (copy of ${f.canonical})` : '';

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { clusterStore, clusterSummary } from '../../pipeline/cluster.js';
 import { reprocessArticles } from '../../pipeline/reprocess.js';
+import { plural } from '../../plural.js';
 import { dbOption, openStore, type DbFlag } from '../options.js';
 import { EXIT } from '../output.js';
 import { Progress } from '../progress.js';
@@ -15,7 +16,7 @@ export function registerReprocess(program: Command): void {
       const totals = reprocessArticles(store, (done, total) => progress.set(done, total));
       progress.finish();
       for (const f of totals.failed) process.stderr.write(`error: ${f.error}\n`);
-      process.stdout.write(`reprocess: ${totals.rebuilt} articles rebuilt from raw, ${totals.failed.length} failed\n`);
+      process.stdout.write(`reprocess: ${plural(totals.rebuilt, 'article')} rebuilt from raw, ${totals.failed.length} failed\n`);
       process.stdout.write(clusterSummary(clusterStore(store)) + '\n');
       process.exitCode = totals.failed.length ? EXIT.someFailed : EXIT.ok;
     } finally {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ClusterStore, type StoryDetail, type StorySummary } from '../../store/clusters.js';
+import { articlesFromSources } from '../../plural.js';
 import { dbOption, openStore, positiveInt, type DbFlag } from '../options.js';
 import { clip, renderTable, writeJsonLine } from '../output.js';
 
@@ -49,7 +50,7 @@ export function registerStories(program: Command): void {
       }
       process.stdout.write(
         renderTable(
-          ['ID', 'SOURCES', 'ARTICLES', 'SPAN', 'LINE', 'TITLE'],
+          ['ID', 'INDEPENDENT', 'ARTICLES', 'SPAN', 'LINE', 'TITLE'],
           rows.map((r) => [storyRef(r.id), String(r.families), String(r.articles), span(r), storylineRef(r.storyline) ?? '-', clip(r.title ?? '(untitled)', 80)]),
         ),
       );
@@ -68,7 +69,7 @@ export function registerStories(program: Command): void {
 export function renderStory(d: StoryDetail): string {
   const out: string[] = [];
   out.push(`${storyRef(d.id)}  ${d.title ?? '(untitled)'}`);
-  out.push(`${d.articles} articles from ${d.families} independent sources (families), ${span(d)}${d.storyline !== null ? `, storyline ${storylineRef(d.storyline)}` : ''}`);
+  out.push(`${articlesFromSources(d.articles, d.families)} (families), ${span(d)}${d.storyline !== null ? `, storyline ${storylineRef(d.storyline)}` : ''}`);
   out.push('');
   const byId = new Map(d.members.map((m) => [m.id, m]));
   const label = (id: number): string => {

@@ -61,4 +61,4 @@ export function span(first: string | null, last: string | null): string {
   return b && b !== a ? `${a} – ${b}` : a;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../../plural.js';
