@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { CollectOptions } from '../ingest/types.js';
-import { resolveDbPath, Store } from '../store/index.js';
+import { existsSync } from 'node:fs';
+import { resolveDbPath, Store, StoreError } from '../store/index.js';
 
 export interface DbFlag {
   db?: string;
@@ -10,8 +11,16 @@ export function dbOption(cmd: Command): Command {
   return cmd.option('--db <file>', 'SQLite store (default: $ROUNDUP_DB, else ./roundup.db)');
 }
 
-export function openStore(opts: DbFlag, options: { readonly?: boolean } = {}): Store {
-  return Store.open(resolveDbPath(opts.db), options);
+/**
+ * `mustExist`: for the commands that only read the store (`articles`, `stories`, `show`): a missing file is a named
+ * error, not a new empty store (a mistyped `--db` would otherwise answer "no stories yet" and leave a file behind).
+ */
+export function openStore(opts: DbFlag, options: { readonly?: boolean; mustExist?: boolean } = {}): Store {
+  const path = resolveDbPath(opts.db);
+  if (options.mustExist && !existsSync(path)) {
+    throw new StoreError(`${path}: no such store (this command only reads; create one with \`roundup ingest <path|url> --db ${path}\`, or pass --db / $ROUNDUP_DB)`);
+  }
+  return Store.open(path, { readonly: options.readonly });
 }
 
 export function positiveInt(name: string) {

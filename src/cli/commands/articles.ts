@@ -14,7 +14,7 @@ export function registerArticles(program: Command): void {
     .option('--all-versions', 'include earlier versions of changed pages');
   dbOption(cmd);
   cmd.action((opts: DbFlag & { json?: boolean; limit?: number; allVersions?: boolean }) => {
-    const store = openStore(opts);
+    const store = openStore(opts, { mustExist: true });
     try {
       const limit = opts.limit ?? (opts.json ? undefined : DEFAULT_TERMINAL_ROWS);
       const rows = store.articles.list({ limit, allVersions: opts.allVersions });

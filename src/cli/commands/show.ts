@@ -20,7 +20,7 @@ export function registerShow(program: Command): void {
   dbOption(cmd);
   cmd.action(async (idArg: string, opts: DbFlag & WriterFlags & { json?: boolean; composite?: boolean; format?: string; words?: number }) => {
     const id = Number(idArg);
-    const store = openStore(opts);
+    const store = openStore(opts, { mustExist: true });
     try {
       const storyId = parseStoryRef(idArg);
       if (storyId !== null) {

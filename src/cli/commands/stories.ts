@@ -35,7 +35,7 @@ export function registerStories(program: Command): void {
     .option('--limit <n>', 'at most this many rows', positiveInt('--limit'));
   dbOption(cmd);
   cmd.action((opts: DbFlag & { json?: boolean; limit?: number }) => {
-    const store = openStore(opts);
+    const store = openStore(opts, { mustExist: true });
     try {
       const clusters = new ClusterStore(store.db);
       const limit = opts.limit ?? (opts.json ? undefined : DEFAULT_TERMINAL_ROWS);
