@@ -27,6 +27,13 @@ if (missing) console.warn(`reader e2e ${missing}`);
 
 const screenshots = join(repoRoot, 'test-output', 'screenshots');
 
+// CI (.ci/run sets ROUNDUP_REQUIRE_BROWSER=1) must not pass with the browser tests skipped.
+describe.runIf(process.env.ROUNDUP_REQUIRE_BROWSER === '1')('browser required (ROUNDUP_REQUIRE_BROWSER=1)', () => {
+  it('finds Chromium', () => {
+    expect(missing).toBeNull();
+  });
+});
+
 describe.skipIf(missing !== null)(`reader in Chromium${missing ? ` (${missing})` : ''}`, () => {
   let dir: string;
   let store: Store;
