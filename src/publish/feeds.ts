@@ -58,6 +58,9 @@ function newest(stories: readonly FeedStory[], fallback: string): Date {
 
 const sourceLabel = (s: FeedSource): string => [s.publisher, s.title].filter(Boolean).join(': ') || s.url;
 
+/** Who wrote an entry: no person did; the composer did, from the sources each entry lists. */
+const AUTHOR = 'Roundup (assembled automatically from the sources listed)';
+
 /** The story as an HTML fragment: the merged article, then its sources (everything escaped). */
 function storyHtml(s: FeedStory): string {
   const body = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
@@ -83,6 +86,7 @@ export function toRss(meta: FeedMeta, stories: readonly FeedStory[]): string {
       description: escapeHtml(s.summary),
       pubDate: date(s.published, fallback),
       content: { encoded: storyHtml(s) },
+      dc: { creators: [AUTHOR] },
       categories: s.sources.flatMap((x) => (x.publisher ? [{ name: escapeHtml(x.publisher) }] : [])).filter((c, i, a) => a.findIndex((d) => d.name === c.name) === i),
     })),
   });
@@ -107,6 +111,7 @@ export function toAtom(meta: FeedMeta, stories: readonly FeedStory[]): string {
       updated: date(s.updated ?? s.published, fallback),
       published: date(s.published, fallback),
       summary: { value: s.summary },
+      authors: [{ name: AUTHOR }],
       content: { type: 'html', value: storyHtml(s) },
       links: [{ href: s.url, rel: 'alternate', type: 'text/html' }, ...s.sources.map((x) => ({ href: x.url, rel: 'related', title: sourceLabel(x) }))],
     })),
@@ -127,6 +132,7 @@ export function toJsonFeed(meta: FeedMeta, stories: readonly FeedStory[]): strin
       title: s.title,
       summary: s.summary,
       content_html: storyHtml(s),
+      authors: [{ name: AUTHOR, url: meta.homeUrl }],
       date_published: date(s.published, fallback),
       date_modified: date(s.updated ?? s.published, fallback),
       tags: [...new Set(s.sources.flatMap((x) => (x.publisher ? [x.publisher] : [])))],

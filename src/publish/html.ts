@@ -96,3 +96,19 @@ export function toHtml(c: Composite): string {
   h.push('</section>', `<p class="note">${escapeHtml(c.disclosure)}</p>`, '</article>', '</body>', '</html>', '');
   return h.join('\n');
 }
+
+/**
+ * Several composites as one HTML document (`roundup write --format html` on inputs that form several stories): each
+ * article as `toHtml` writes it, in one page under the first headline; the anchors of the second and later articles
+ * carry a prefix so that every citation still opens its own article's passage.
+ */
+export function toHtmlDocument(composites: readonly Composite[]): string {
+  if (composites.length === 1) return toHtml(composites[0]!);
+  const pages = composites.map((c) => toHtml(c));
+  const articles = pages.map((p, i) => {
+    const body = p.slice(p.indexOf('<article>'), p.lastIndexOf('</article>') + '</article>'.length);
+    return i === 0 ? body : body.replace(/ id="src-/g, ` id="a${i + 1}-src-`).replace(/ href="#src-/g, ` href="#a${i + 1}-src-`);
+  });
+  const first = pages[0]!;
+  return `${first.slice(0, first.indexOf('<article>'))}${articles.join('\n<hr>\n')}\n</body>\n</html>\n`;
+}

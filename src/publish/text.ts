@@ -29,6 +29,7 @@ export function toText(c: Composite): string {
   out.push(`Sources used: ${used.join('; ')}.`);
   const { derived } = splitDerived(c);
   if (derived.length) out.push(`Derived sources (not counted as independent): ${derived.map((s) => `${sourceLabel(s)}${s.title ? `, "${s.title}"` : ''}`).join('; ')}.`);
-  out.push(c.disclosure);
+  // Plain text has no links: say where they are instead of claiming them.
+  out.push(c.disclosure.replace('every sentence links to the passages it is drawn from', 'every sentence is drawn from them (the Markdown, HTML and JSON forms link each sentence to the passages it cites)'));
   return out.join('\n') + '\n';
 }

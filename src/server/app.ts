@@ -11,7 +11,7 @@ import { apiRoutes } from './routes/api.js';
 import { feedRoutes } from './routes/feeds.js';
 import { pageRoutes } from './routes/pages.js';
 import { ReaderState, type AppOptions } from './state.js';
-import { APP_CSS, APP_JS } from './static.js';
+import { APP_CSS, APP_JS, FAVICON_SVG } from './static.js';
 
 export type { AppOptions, Limits } from './state.js';
 export type ReaderApp = Hono<Env>;
@@ -56,6 +56,15 @@ export function createReader(options: AppOptions): { app: ReaderApp; state: Read
     c.header('Cache-Control', 'public, max-age=300');
     return c.body(APP_JS);
   });
+
+  // The icon: a browser asks /favicon.ico of every site; pages name /static/favicon.svg.
+  for (const path of ['/favicon.ico', '/static/favicon.svg']) {
+    app.get(path, (c) => {
+      c.header('Content-Type', 'image/svg+xml');
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.body(FAVICON_SVG);
+    });
+  }
 
   app.route('/api', apiRoutes(state));
   app.route('/feeds', feedRoutes(state));

@@ -3,6 +3,9 @@
  * The script only enhances: every page works without it.
  */
 
+/** The site icon: an "R" on the accent colour (drawn here, no font or image needed). */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b57d0"/><path d="M10 25V7h7a5.5 5.5 0 0 1 1.2 10.9L23 25h-4.2l-4.3-7H14v7zm4-10.5h3a2.2 2.2 0 0 0 0-4.4h-3z" fill="#fff"/></svg>`;
+
 export const APP_CSS = `:root{color-scheme:light dark;--bg:#fdfcf9;--fg:#1b1b1b;--muted:#5b5b5b;--line:#d9d5cc;--card:#ffffff;--accent:#0b57d0;--mark:#ffe58a;--ok:#1a7f37;--warn:#8a5a00;--bad:#c62828;--focus:#0b57d0}
 @media (prefers-color-scheme:dark){:root{--bg:#15171a;--fg:#e9e6df;--muted:#a9a59c;--line:#3a3d42;--card:#1d2024;--accent:#8ab4f8;--mark:#6b5a00;--ok:#6fd08c;--warn:#f0c05a;--bad:#ff8a80;--focus:#8ab4f8}}
 *{box-sizing:border-box}
@@ -31,7 +34,8 @@ h2{font:600 1.15rem system-ui,sans-serif;margin-top:2rem;border-top:1px solid va
 .story-card h2{border:0;margin:0;padding:0;font:700 1.25rem/1.3 Georgia,serif}
 .story-link{text-decoration:none;color:var(--fg)}
 .story-link:hover{text-decoration:underline}
-.storyline-badge{display:inline-block;font:600 .75rem system-ui,sans-serif;padding:.1rem .5rem;border-radius:999px;border:1px solid var(--accent);color:var(--accent);margin-left:.4rem}
+.storyline-badge{display:inline-block;font:600 .75rem system-ui,sans-serif;padding:.1rem .5rem;border-radius:999px;border:1px solid var(--line);color:var(--muted);margin-left:.4rem;cursor:default}
+a.storyline-badge{border-color:var(--accent);color:var(--accent);cursor:pointer}
 .lede{font-weight:600}
 .cite,.caption-cite{font:600 .72rem system-ui,sans-serif;vertical-align:super;text-decoration:none;padding:0 1px}
 .support{font:.72rem system-ui,sans-serif;color:var(--muted);margin:0 .25rem;white-space:nowrap}

@@ -9,7 +9,7 @@ import { findFamilies, type Family } from '../../families/index.js';
 import { articleText } from '../../extract/index.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { clusterStories } from '../../stories/index.js';
-import { toHtml, toJson, toMarkdown, toText } from '../../publish/index.js';
+import { toHtml, toHtmlDocument, toJson, toMarkdown, toText } from '../../publish/index.js';
 import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '../options.js';
 import { EXIT } from '../output.js';
 
@@ -118,14 +118,21 @@ export function registerWrite(program: Command): void {
     if (!usable.length) throw new Error('none of the inputs gave an article');
     const families = findFamilies(usable.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })));
     const groups = groupIntoStories(usable, families);
+    // HTML: one document for all the stories (written at the end); the other formats stream story by story.
+    const pages: Composite[] = [];
     for (const [i, g] of groups.entries()) {
       const ids = new Set(g.articles.map((a) => a.id));
       const own = families.filter((f) => f.members.some((m) => ids.has(m.id)));
       const c = await composeWith({ articles: g.articles, families: own, storyline: g.storyline, storyId: g.id, headline: g.title }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}\n`));
+      if (format === 'html') {
+        pages.push(c);
+        continue;
+      }
       const out = render(c, format);
-      if (i > 0 && format !== 'json') process.stdout.write(format === 'html' ? '\n' : '\n\n');
+      if (i > 0 && format !== 'json') process.stdout.write('\n\n');
       process.stdout.write(out);
     }
+    if (pages.length) process.stdout.write(toHtmlDocument(pages));
     process.exitCode = failures.length ? EXIT.someFailed : EXIT.ok;
   });
 }

@@ -26,6 +26,7 @@ export function page(o: PageOptions, body: Html): Html {
 <meta name="color-scheme" content="light dark">
 <title>${o.title} · Roundup</title>
 <link rel="stylesheet" href="/static/app.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/app.js" defer></script>
 ${o.head ?? ''}
 </head>
