@@ -10,9 +10,16 @@ function composeArticleOf(a: StoredArticle): ComposeArticle {
   return { id: String(a.id), text: a.text, title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions, removed: a.removed };
 }
 
+/** The timeline of a stored story: its developments when it has several, else the stories of its storyline. */
 function storylineOf(d: StoryDetail): StorylineInput | null {
+  if (d.developments.length > 1) return timelineOf(`s${d.id}`, d.developments);
   if (d.storyline === null || d.storylineStories.length < 2) return null;
   return { stories: d.storylineStories.map((s) => ({ id: `s${s.id}`, title: s.title, published: s.first })) };
+}
+
+/** A story's developments as the composer's timeline entries (`s3.1`, `s3.2`...). */
+export function timelineOf(storyId: string, developments: readonly { title: string | null; first: string | null }[]): StorylineInput {
+  return { stories: developments.map((d, i) => ({ id: `${storyId}.${i + 1}`, title: d.title, published: d.first })) };
 }
 
 /** What the composer needs for a stored story already read (members' latest articles with text, storyline). */
@@ -21,7 +28,10 @@ export function storyInputOf(store: Store, detail: StoryDetail): ComposeInput {
     .map((m) => store.articles.get(m.id))
     .filter((a): a is StoredArticle => a !== null && a.text.trim() !== '')
     .map(composeArticleOf);
-  return { articles, storyline: storylineOf(detail), storyId: `s${detail.id}`, headline: detail.title };
+  const storyline = storylineOf(detail);
+  // With developments as the timeline, the latest development is the current entry.
+  const storyId = detail.developments.length > 1 ? `s${detail.id}.${detail.developments.length}` : `s${detail.id}`;
+  return { articles, storyline, storyId, headline: detail.title };
 }
 
 /** What the composer needs for a stored story, or null when the store has no story with this id. */

@@ -3,6 +3,7 @@
  * (src/pipeline/cluster.ts); story and storyline ids carry over by membership overlap.
  */
 import { addsOverLead } from '../families/index.js';
+import { carryIds } from '../stories/carry.js';
 import type { Db } from './db.js';
 
 export interface SentenceSpan {
@@ -26,6 +27,14 @@ export interface StoryRow {
   first: string | null;
   last: string | null;
   families: number;
+  /** The story's developments in time order (article ids). */
+  developments: StoredDevelopment[];
+}
+
+export interface StoredDevelopment {
+  members: number[];
+  title: string | null;
+  first: string | null;
 }
 
 export interface StorySummary {
@@ -49,6 +58,8 @@ export interface StoryDetail extends StorySummary {
   versions?: StoryVersion[];
   /** Stories of the storyline in time order (this one included). */
   storylineStories: StorySummary[];
+  /** Each day's news within the story, in time order (one when the story is one day's news). */
+  developments: StoredDevelopment[];
 }
 
 export interface StoryVersion {
@@ -72,30 +83,6 @@ export interface LatestArticle {
 }
 
 const DAY_MS = 86_400_000;
-
-/** Old id → new group index by largest overlap first (ties: older id, then earlier group). */
-function carryIds(oldGroups: Map<number, Set<number>>, newGroups: readonly (readonly number[])[]): Map<number, number> {
-  const ownerOf = new Map<number, number>();
-  for (const [id, members] of oldGroups) for (const m of members) ownerOf.set(m, id);
-  const cand: { g: number; id: number; n: number }[] = [];
-  newGroups.forEach((g, gi) => {
-    const c = new Map<number, number>();
-    for (const m of g) {
-      const o = ownerOf.get(m);
-      if (o !== undefined) c.set(o, (c.get(o) ?? 0) + 1);
-    }
-    for (const [id, n] of c) cand.push({ g: gi, id, n });
-  });
-  cand.sort((a, b) => b.n - a.n || a.id - b.id || a.g - b.g);
-  const out = new Map<number, number>();
-  const used = new Set<number>();
-  for (const c of cand) {
-    if (out.has(c.g) || used.has(c.id)) continue;
-    out.set(c.g, c.id);
-    used.add(c.id);
-  }
-  return out;
-}
 
 export class ClusterStore {
   constructor(private readonly db: Db) {}
@@ -138,13 +125,13 @@ export class ClusterStore {
       const kept = new Set(storyIds.values());
       const delStory = this.db.prepare('DELETE FROM stories WHERE id = ?');
       for (const id of oldStories.keys()) if (!kept.has(id)) delStory.run(id);
-      const upd = this.db.prepare('UPDATE stories SET title = ?, first_published = ?, last_published = ?, articles = ?, families = ?, computed_at = ? WHERE id = ?');
-      const ins = this.db.prepare('INSERT INTO stories (title, first_published, last_published, articles, families, computed_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const upd = this.db.prepare('UPDATE stories SET title = ?, first_published = ?, last_published = ?, articles = ?, families = ?, computed_at = ?, developments_json = ? WHERE id = ?');
+      const ins = this.db.prepare('INSERT INTO stories (title, first_published, last_published, articles, families, computed_at, developments_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
       const insM = this.db.prepare('INSERT INTO story_members (story_id, article_id, family_id) VALUES (?, ?, ?)');
       const ids: number[] = [];
       stories.forEach((s, gi) => {
         let id = storyIds.get(gi);
-        const row = [s.title, s.first, s.last, s.members.length, s.families, now] as const;
+        const row = [s.title, s.first, s.last, s.members.length, s.families, now, JSON.stringify(s.developments)] as const;
         if (id !== undefined) upd.run(...row, id);
         else id = Number(ins.run(...row).lastInsertRowid);
         ids.push(id);
@@ -229,7 +216,8 @@ export class ClusterStore {
       s.storyline === null
         ? []
         : this.summaries('JOIN storyline_stories ls ON ls.story_id = s.id WHERE ls.storyline_id = ? ORDER BY ls.position', [s.storyline]);
-    return { ...s, members, familyDetails, ...(options.versions ? { versions: this.versions(members, familyDetails) } : {}), storylineStories };
+    const developments = JSON.parse(this.db.prepare<[number], { d: string }>('SELECT developments_json AS d FROM stories WHERE id = ?').get(id)!.d) as StoredDevelopment[];
+    return { ...s, members, familyDetails, ...(options.versions ? { versions: this.versions(members, familyDetails) } : {}), storylineStories, developments };
   }
 
   /** Each other family's canonical against the lead (see StoryDetail.versions). */

@@ -123,4 +123,9 @@ export const migrations: readonly string[] = [
   END;
   INSERT INTO stories_fts (stories_fts) VALUES ('rebuild');
   `,
+  // 4: a story's developments (each day's news within the event: src/stories/types.ts Development), as JSON
+  // [{members: [article id...], title, first}], written with the story by each recomputation.
+  `
+  ALTER TABLE stories ADD COLUMN developments_json TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

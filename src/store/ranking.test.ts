@@ -21,6 +21,7 @@ describe('story ranking', () => {
         first: day,
         last: day,
         families,
+        developments: [],
       });
       const rows = [
         story('old, many sources', ids.slice(0, 3), 3, '2030-01-01'), // 3 / (1 + 10) = 0.27

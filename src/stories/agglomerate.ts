@@ -7,7 +7,7 @@
  * worth comparing. Merges go best-first; ties break on the smaller item rank, so the result depends only on the
  * items and their ranks, never on arrival order.
  */
-import { dateFactor, dot, weekdayFactor, type EventTime, type Vec } from './features.js';
+import { dateFactor, dot, STORY_TIME, weekdayFactor, type EventTime, type TimeModel, type Vec } from './features.js';
 import * as T from './thresholds.js';
 
 export interface AggItem {
@@ -19,6 +19,8 @@ export interface AggItem {
 export interface AggOptions {
   threshold: number;
   entityWeight: number;
+  /** How publication days apart weigh (default: stories'). */
+  time?: TimeModel;
 }
 
 type Sum = Map<number, number>;
@@ -96,7 +98,7 @@ const sameTime = (a: EventTime, b: EventTime): boolean => a.day === b.day && a.y
  * The mean `dateFactor` over member pairs with known days or years (`daysOnly`: known days), 1 when no such pair
  * exists.
  */
-function clusterDate(a: Cluster, b: Cluster, daysOnly = false): number {
+function clusterDate(a: Cluster, b: Cluster, model: TimeModel, daysOnly = false): number {
   let s = 0;
   let n = 0;
   for (let i = 0; i < a.times.length; i++) {
@@ -106,7 +108,7 @@ function clusterDate(a: Cluster, b: Cluster, daysOnly = false): number {
       const tb = b.times[j]!;
       if (daysOnly && tb.day === null) continue;
       const k = a.timeCounts[i]! * b.timeCounts[j]!;
-      s += k * dateFactor(ta, tb);
+      s += k * dateFactor(ta, tb, model);
       n += k;
     }
   }
@@ -130,8 +132,8 @@ function clusterWeekdays(a: Cluster, b: Cluster): number {
  * The time factor of two clusters: dates times weekdays, each averaged over the member pairs that carry it, so a
  * year conflict is not diluted by members that only name a weekday.
  */
-function clusterTime(a: Cluster, b: Cluster): number {
-  return clusterDate(a, b) * clusterWeekdays(a, b);
+function clusterTime(a: Cluster, b: Cluster, model: TimeModel): number {
+  return clusterDate(a, b, model) * clusterWeekdays(a, b);
 }
 
 /** Term and entity similarity combined (weighted arithmetic mean). */
@@ -253,9 +255,10 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
       alive: true,
     };
   });
+  const time = o.time ?? STORY_TIME;
   const sim = (a: Cluster, b: Cluster): number => {
     const c = contentSim(a, b, o.entityWeight);
-    return c <= 0 ? 0 : c * clusterTime(a, b);
+    return c <= 0 ? 0 : c * clusterTime(a, b, time);
   };
   const heap = new MergeHeap();
   const addEdge = (x: number, y: number): void => {
@@ -344,7 +347,7 @@ function attachFragments(cl: Cluster[], o: AggOptions): void {
     let to = -1;
     for (const j of f.nbrs) {
       const c = cl[j]!;
-      if (c.n <= T.FRAGMENT_SIZE || clusterDate(f, c, true) < T.FRAGMENT_DAY_FACTOR) continue;
+      if (c.n <= T.FRAGMENT_SIZE || clusterDate(f, c, o.time ?? STORY_TIME, true) < T.FRAGMENT_DAY_FACTOR) continue;
       const s = contentSim(f, c, o.entityWeight);
       if (s > best || (s === best && j < to)) [best, to] = [s, j];
     }

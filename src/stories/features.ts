@@ -250,20 +250,39 @@ export function dot(a: Vec, b: Vec): number {
 }
 
 /**
+ * How days apart two texts may be and still report one event. A story is an event with its coverage: follow-ups,
+ * reactions and corrections weeks later belong to it, while a same-kind event months away is another story. A
+ * development is one day's news within a story (the flood on Monday night, the inquiry ordered on Wednesday).
+ */
+export interface TimeModel {
+  /** Publication days this far apart or less are one time. */
+  windowDays: number;
+  /** Beyond the window the factor halves per this many days... */
+  fadeDays: number;
+  /** ...down to this floor. */
+  floor: number;
+}
+
+/** Stories: see thresholds.ts EVENT_WINDOW_DAYS. */
+export const STORY_TIME: TimeModel = { windowDays: T.EVENT_WINDOW_DAYS, fadeDays: T.EVENT_FADE_DAYS, floor: T.OTHER_YEAR_FACTOR };
+/** Developments within a story: see thresholds.ts DEVELOPMENT_HALF_LIFE_DAYS. */
+export const DEVELOPMENT_TIME: TimeModel = { windowDays: 0, fadeDays: T.DEVELOPMENT_HALF_LIFE_DAYS, floor: T.TIME_FLOOR };
+
+/**
  * How compatible two event times are, 0..1: `dateFactor` times `weekdayFactor`.
  */
-export function timeFactor(a: EventTime, b: EventTime): number {
-  return dateFactor(a, b) * weekdayFactor(a.weekdays, b.weekdays);
+export function timeFactor(a: EventTime, b: EventTime, model: TimeModel = STORY_TIME): number {
+  return dateFactor(a, b, model) * weekdayFactor(a.weekdays, b.weekdays);
 }
 
 /**
- * Days and years: 1 when unknown or the same day, halving per day of gap (a day-2 follow-up is most often a new
- * story of the same storyline), and a flat penalty for different years when only a year is known.
+ * Days and years: 1 when unknown or within the model's window, then halving per `fadeDays` down to its floor;
+ * a flat penalty for different years when only a year is known.
  */
-export function dateFactor(a: EventTime, b: EventTime): number {
+export function dateFactor(a: EventTime, b: EventTime, model: TimeModel = STORY_TIME): number {
   if (a.day !== null && b.day !== null) {
-    const dt = Math.abs(a.day - b.day);
-    return Math.max(T.TIME_FLOOR, Math.pow(0.5, dt / T.TIME_HALF_LIFE_DAYS));
+    const dt = Math.abs(a.day - b.day) - model.windowDays;
+    return dt <= 0 ? 1 : Math.max(model.floor, Math.pow(0.5, dt / model.fadeDays));
   }
   if (a.year !== null && b.year !== null && a.year !== b.year) return T.OTHER_YEAR_FACTOR;
   return 1;

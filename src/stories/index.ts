@@ -11,10 +11,11 @@
  * however big a story grows (see bench/stories.ts). Inputs are sorted by (published, id) and every tie breaks on that
  * rank, so the result does not depend on arrival order.
  */
-import { timeFactor } from './features.js';
+import { agglomerate, type AggItem } from './agglomerate.js';
+import { DEVELOPMENT_TIME, timeFactor } from './features.js';
 import { linkStorylines, type StoryProfile } from './storylines.js';
 import { StoryIndex, cmp, sortKeyOf } from './story-index.js';
-import type { Story, StoryInput, StoryOptions, Storyline, StorylineOptions } from './types.js';
+import type { Development, Story, StoryInput, StoryOptions, Storyline, StorylineOptions } from './types.js';
 
 export * from './types.js';
 export { StoryIndex, sortKeyOf } from './story-index.js';
@@ -54,10 +55,44 @@ export function storiesOf(index: StoryIndex): Story[] {
     }
     const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
     members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
-    const dates = members.map((m) => meta(m).published).filter((p): p is string => !!p && /^\d{4}-\d\d-\d\d/.test(p)).sort();
-    out.push({ id: `s${num}`, title: titleOf(index, units), members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null });
+    const dates = datesOf(members.map((m) => meta(m).published));
+    const title = titleOf(index, units);
+    const developments = developmentsOf(index, units, (ms) => members.filter((m) => ms.has(m)));
+    out.push({ id: `s${num}`, title, members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, developments });
   }
   return out.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
+}
+
+const datesOf = (ps: (string | null)[]): string[] => ps.filter((p): p is string => !!p && /^\d{4}-\d\d-\d\d/.test(p)).sort();
+
+/** Units compared per unit when splitting a story into developments: its neighbours in time order. */
+const DEVELOPMENT_NEIGHBOURS = 40;
+
+/**
+ * A story's developments: its units clustered again with the development time model (one day's news), each unit
+ * compared with its DEVELOPMENT_NEIGHBOURS nearest in time order (O(units), whatever the story's size).
+ * `ordered` puts a development's article ids in the story's member order.
+ */
+function developmentsOf(index: StoryIndex, units: number[], ordered: (ids: Set<string>) => string[]): Development[] {
+  const byTime = [...units].sort((a, b) => cmp(index.units[a]!.sortKey, index.units[b]!.sortKey));
+  const days = new Set(byTime.map((u) => index.units[u]!.raw.time.day));
+  let groups: number[][];
+  if (days.size < 2) groups = [byTime.map((_, i) => i)];
+  else {
+    const items: AggItem[] = byTime.map((u) => ({ terms: index.units[u]!.terms, entities: index.units[u]!.entities, time: index.units[u]!.raw.time }));
+    const edges: [number, number][] = [];
+    for (let i = 0; i < items.length; i++) for (let j = i + 1; j < Math.min(items.length, i + 1 + DEVELOPMENT_NEIGHBOURS); j++) edges.push([i, j]);
+    groups = agglomerate(items, edges, { threshold: index.threshold, entityWeight: index.entityWeight, time: DEVELOPMENT_TIME });
+  }
+  return groups
+    .map((g) => {
+      const us = g.map((i) => byTime[i]!);
+      const members = ordered(new Set(us.flatMap((u) => index.units[u]!.members)));
+      const first = datesOf(members.map((m) => index.articles.get(m)?.published ?? null))[0] ?? null;
+      return { members, title: titleOf(index, us), first, key: index.units[us[0]!]!.sortKey };
+    })
+    .sort((a, b) => cmp(a.key, b.key))
+    .map(({ members, title, first }) => ({ members, title, first }));
 }
 
 function storyKey(index: StoryIndex, s: Story): string {

@@ -7,6 +7,7 @@
  * drift of document frequencies in stories the new texts do not touch).
  */
 import { agglomerate, mix, type AggItem } from './agglomerate.js';
+import { carryByOwner } from './carry.js';
 import { dayOf, dot, EMPTY_VEC, prepareFeatures, timeFactor, Vocabulary, weigh, type RawFeatures, type Vec } from './features.js';
 import * as T from './thresholds.js';
 import { StoryInputError, type StoryInput } from './types.js';
@@ -335,25 +336,9 @@ export class StoryIndex {
     }
     const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.raw.time }));
     const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight }).map((g) => g.map((i) => region[i]!));
-    // Old story numbers go to the new cluster holding most of their units (largest overlap first; ties: the
-    // older story, then the cluster with the smaller first unit rank).
-    const overlaps: { g: number; s: number; n: number }[] = [];
-    groups.forEach((g, gi) => {
-      const count = new Map<number, number>();
-      for (const u of g) {
-        const s = this.storyOf[u]!;
-        if (s > 0) count.set(s, (count.get(s) ?? 0) + 1);
-      }
-      for (const [s, n] of count) overlaps.push({ g: gi, s, n });
-    });
-    overlaps.sort((a, b) => b.n - a.n || a.s - b.s || a.g - b.g);
-    const numberOf = new Map<number, number>();
-    const used = new Set<number>();
-    for (const o of overlaps) {
-      if (numberOf.has(o.g) || used.has(o.s)) continue;
-      numberOf.set(o.g, o.s);
-      used.add(o.s);
-    }
+    // Old story numbers go to the new cluster holding most of their units (carry.ts).
+    const numberOf = carryByOwner((u) => (this.storyOf[u]! > 0 ? this.storyOf[u] : undefined), groups);
+    const used = new Set(numberOf.values());
     for (const u of region) {
       const s = this.storyOf[u]!;
       if (s > 0 && !used.has(s)) this.storyUnits.delete(s);

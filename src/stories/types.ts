@@ -33,6 +33,19 @@ export interface Story {
   /** Earliest and latest known publication (ISO as given), null when no member has a date. */
   first: string | null;
   last: string | null;
+  /**
+   * The story's developments in time order: each day's news within the event (the flood on Monday night, the
+   * inquiry ordered on Wednesday), clustered like stories with the development time model (thresholds.ts
+   * DEVELOPMENT_HALF_LIFE_DAYS). One development holding every member when the story is one day's news.
+   */
+  developments: Development[];
+}
+
+export interface Development {
+  /** Member article ids, ordered by (published, id). */
+  members: string[];
+  title: string | null;
+  first: string | null;
 }
 
 export interface Storyline {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { groupIntoStories, loadArticles } from '../../src/cli/commands/write.js';
-import { findFamilies } from '../../src/families/index.js';
+import { clusterArticles } from '../../src/pipeline/cluster.js';
 import { composeStory, type ComposeArticle, type Composite } from '../../src/compose/index.js';
 import { toMarkdown } from '../../src/publish/index.js';
 import { analyse, contentWords } from '../../src/text/index.js';
@@ -241,8 +241,7 @@ describe('roundup write on examples/corpus (invented)', () => {
     const { articles } = await loadArticles([join(repoRoot, 'examples', 'corpus')]);
     const captions = captionsOf(articles);
     const usable = articles.filter((a) => a.text.trim());
-    const families = findFamilies(usable.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })));
-    for (const g of groupIntoStories(usable, families)) {
+    for (const g of groupIntoStories(usable, clusterArticles(usable))) {
       const c = composeStory({ articles: g.articles });
       if (body(c).length > 3) checkArticle(c, g.articles, captions);
     }

@@ -1,26 +1,16 @@
 import type { Command } from 'commander';
-import { articleText } from '../../extract/index.js';
-import { findFamilies, type Family } from '../../families/index.js';
+import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle } from '../../pipeline/cluster.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { articlesFromSources, plural } from '../../plural.js';
-import { clusterStories, type StoryInput, type StoryResult } from '../../stories/index.js';
 import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { clip, EXIT, writeJsonLine } from '../output.js';
 import { span } from './stories.js';
 
-interface Clustered {
-  docs: StoryInput[];
-  families: Family[];
-  result: StoryResult;
-  failures: string[];
-}
-
-/** Inputs → articles (extractInputs) → families → stories and storylines. Ids are the inputs. */
-async function clusterInputs(inputs: string[], flags: FetchFlags = {}): Promise<Clustered> {
+/** Inputs → articles (extractInputs) → families, stories and storylines (clusterArticles). Ids are the inputs. */
+export async function clusterInputs(inputs: string[], flags: FetchFlags = {}): Promise<Clustering & { docs: PipelineArticle[]; failures: string[] }> {
   const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
-  const docs: StoryInput[] = articles.map(({ input, article: a }) => ({ id: input, text: articleText(a), title: a.title, published: a.published, publisher: a.publisher, language: a.language }));
-  const families = findFamilies(docs);
-  return { docs, families, result: clusterStories(docs, { families }), failures };
+  const docs = articles.map(({ input, article }) => pipelineArticle(input, article));
+  return { docs, failures, ...clusterArticles(docs) };
 }
 
 export function registerCluster(program: Command): void {
@@ -31,12 +21,12 @@ export function registerCluster(program: Command): void {
     .option('--json', 'one JSON object: {stories, families, storylines}');
   fetchOptionFlags(cmd);
   cmd.action(async (inputs: string[], opts: FetchFlags & { json?: boolean }) => {
-    const { docs, families, result, failures } = await clusterInputs(inputs, opts);
+    const { docs, families, failures, ...result } = await clusterInputs(inputs, opts);
     for (const f of failures) process.stderr.write(`error: ${f}\n`);
     const lineOf = new Map(result.storylines.flatMap((l) => l.stories.map((s) => [s, l.id] as const)));
     if (opts.json) {
       writeJsonLine({
-        stories: result.stories.map((s) => ({ id: s.id, title: s.title, members: s.members, families: s.families.length, first: s.first, last: s.last, storyline: lineOf.get(s.id) ?? null })),
+        stories: result.stories.map((s) => ({ id: s.id, title: s.title, members: s.members, families: s.families.length, first: s.first, last: s.last, storyline: lineOf.get(s.id) ?? null, developments: s.developments })),
         families: families.map((f) => ({ id: f.id, canonical: f.canonical, members: f.members.map((m) => m.id) })),
         storylines: result.storylines,
       });

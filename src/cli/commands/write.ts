@@ -5,10 +5,10 @@
  */
 import type { Command } from 'commander';
 import { composeStory, composeWithModel, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
-import { findFamilies, type Family } from '../../families/index.js';
-import { articleText } from '../../extract/index.js';
+import type { Family } from '../../families/index.js';
+import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle } from '../../pipeline/cluster.js';
+import { timelineOf } from '../../pipeline/composite.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
-import { clusterStories } from '../../stories/index.js';
 import { toHtml, toHtmlDocument, toJson, toMarkdown, toText } from '../../publish/index.js';
 import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '../options.js';
 import { EXIT } from '../output.js';
@@ -24,12 +24,9 @@ export function formatOf(flag: string | undefined): WriteFormat {
 }
 
 /** Inputs → articles (extractInputs); failures are listed, not thrown. */
-export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: ComposeArticle[]; failures: string[] }> {
+export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: PipelineArticle[]; failures: string[] }> {
   const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
-  return {
-    articles: articles.map(({ input, article: a }) => ({ id: input, text: articleText(a), title: a.title, publisher: a.publisher, via: a.via, url: a.canonicalUrl ?? a.url, published: a.published, byline: a.byline, captions: a.captions, removed: a.removed })),
-    failures,
-  };
+  return { articles: articles.map(({ input, article }) => pipelineArticle(input, article)), failures };
 }
 
 export interface StoryGroup {
@@ -37,22 +34,35 @@ export interface StoryGroup {
   /** The story's title (../stories), the composite's headline. */
   title: string | null;
   articles: ComposeArticle[];
+  /** The syndication families the story's articles belong to. */
+  families: Family[];
   storyline: StorylineInput | null;
+  /** The timeline entry of this story (its latest development when the timeline is its developments). */
+  timelineId: string;
 }
 
-/** Stories and storylines of the inputs (../../stories), each story with its articles and its storyline. */
-export function groupIntoStories(articles: ComposeArticle[], families: Family[]): StoryGroup[] {
-  const result = clusterStories(articles.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })), { families });
+/** The stories of a clustering (clusterArticles), each with its articles, its families and its storyline. */
+export function groupIntoStories(articles: readonly ComposeArticle[], result: Clustering): StoryGroup[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const groups = new Map<string, StoryGroup>();
   for (const s of result.stories) {
-    groups.set(s.id, { id: s.id, title: s.title, articles: s.members.map((m) => byId.get(m)).filter((a): a is ComposeArticle => !!a), storyline: null });
+    const ids = new Set(s.members);
+    const families = result.families.filter((f) => f.members.some((m) => ids.has(m.id)));
+    const timeline = s.developments.length > 1;
+    groups.set(s.id, {
+      id: s.id,
+      title: s.title,
+      articles: s.members.map((m) => byId.get(m)).filter((a): a is ComposeArticle => !!a),
+      families,
+      storyline: timeline ? timelineOf(s.id, s.developments) : null,
+      timelineId: timeline ? `${s.id}.${s.developments.length}` : s.id,
+    });
   }
   const meta = new Map(result.stories.map((s) => [s.id, { id: s.id, title: s.title, published: s.first }]));
   for (const line of result.storylines) {
     if (line.stories.length < 2) continue;
     const storyline: StorylineInput = { stories: line.stories.map((id) => meta.get(id)!) };
-    for (const id of line.stories) groups.get(id)!.storyline = storyline;
+    for (const id of line.stories) groups.get(id)!.storyline ??= storyline;
   }
   return [...groups.values()].filter((g) => g.articles.length > 0);
 }
@@ -116,14 +126,12 @@ export function registerWrite(program: Command): void {
     for (const f of failures) process.stderr.write(`roundup write: ${f}\n`);
     const usable = articles.filter((a) => a.text.trim());
     if (!usable.length) throw new Error('none of the inputs gave an article');
-    const families = findFamilies(usable.map((a) => ({ id: a.id, text: a.text, title: a.title, published: a.published, publisher: a.publisher })));
-    const groups = groupIntoStories(usable, families);
+    const groups = groupIntoStories(usable, clusterArticles(usable));
     // HTML: one document for all the stories (written at the end); the other formats stream story by story.
     const pages: Composite[] = [];
     for (const [i, g] of groups.entries()) {
-      const ids = new Set(g.articles.map((a) => a.id));
-      const own = families.filter((f) => f.members.some((m) => ids.has(m.id)));
-      const c = await composeWith({ articles: g.articles, families: own, storyline: g.storyline, storyId: g.id, headline: g.title }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}\n`));
+      const c = await composeWith({ articles: g.articles, families: g.families, storyline: g.storyline, storyId: g.timelineId, headline: g.title }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}
+`));
       if (format === 'html') {
         pages.push(c);
         continue;
