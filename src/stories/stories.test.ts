@@ -60,22 +60,30 @@ function permutations<T>(xs: T[]): T[][] {
 
 describe('clusterStories', () => {
   const r = clusterStories(docs);
-  it('merges one event worded differently and keeps a similar event from another year apart', () => {
-    expect(shape(r)).toEqual([['budget'], ['quake-a', 'quake-b', 'quake-c'], ['quake-inquiry'], ['quake-old']]);
+  it('merges one event worded differently, with its follow-up two days later, and keeps a similar event from another year apart', () => {
+    expect(shape(r)).toEqual([['budget'], ['quake-a', 'quake-b', 'quake-c', 'quake-inquiry'], ['quake-old']]);
   });
-  it('links the day-2 follow-up into the storyline of the event', () => {
-    const byMember = new Map(r.stories.flatMap((s) => s.members.map((m) => [m, s.id] as const)));
-    expect(r.storylines).toEqual([{ id: 'l1', stories: [byMember.get('quake-a')!, byMember.get('quake-inquiry')!] }]);
+  it('splits the event into its developments: the quake day, then the inquiry', () => {
+    const quake = r.stories.find((s) => s.members.includes('quake-a'))!;
+    expect(quake.developments.map((d) => [...d.members].sort())).toEqual([['quake-a', 'quake-b', 'quake-c'], ['quake-inquiry']]);
+    expect(quake.developments.map((d) => d.first)).toEqual(['2031-05-04T08:00:00Z', '2031-05-06T09:00:00Z']);
+    expect(quake.developments[1]!.title).toMatch(/Inquiry/);
+    // A one-day story is one development.
+    const budget = r.stories.find((s) => s.members.includes('budget'))!;
+    expect(budget.developments).toEqual([{ members: ['budget'], title: 'Orland parliament passes budget', first: '2031-05-04T10:00:00Z' }]);
+  });
+  it('links no story of another event into a storyline', () => {
+    expect(r.storylines.every((l) => l.stories.length === 1)).toBe(true);
   });
   it('gives the same result in any input order', () => {
     const want = JSON.stringify(r);
     for (const p of permutations(docs)) expect(JSON.stringify(clusterStories(p))).toBe(want);
   });
   it('numbers stories by time and gives each a title and a span', () => {
-    expect(r.stories.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4']);
+    expect(r.stories.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
     const quake = r.stories.find((s) => s.members.includes('quake-a'))!;
     expect(quake.first).toBe('2031-05-04T08:00:00Z');
-    expect(quake.last).toBe('2031-05-04T19:00:00Z');
+    expect(quake.last).toBe('2031-05-06T09:00:00Z');
     expect(quake.title).toMatch(/quake|Sarnow/);
   });
   it('clusters a family once, through its canonical member', () => {
@@ -84,7 +92,7 @@ describe('clusterStories', () => {
     const withFam = clusterStories([...docs, copy], { families });
     const quake = withFam.stories.find((s) => s.members.includes('quake-a'))!;
     expect(quake.members).toContain('quake-a-copy');
-    expect(quake.families).toEqual(['family:quake-a', 'family:quake-b', 'family:quake-c']);
+    expect(quake.families).toEqual(['family:quake-a', 'family:quake-b', 'family:quake-c', 'family:quake-inquiry']);
   });
   it('rejects duplicate ids', () => {
     expect(() => clusterStories([docs[0]!, docs[0]!])).toThrow(/duplicate/);

@@ -110,5 +110,10 @@ export const FRAGMENT_DAY_FACTOR = 0.9;
  * talks ≈ 0.35, our flood vs inquiry ≈ 0.3, unrelated stories < 0.03.
  */
 export const STORYLINE_THRESHOLD = 0.15;
-/** Storylines: largest gap between linked stories, days. */
-export const STORYLINE_MAX_GAP_DAYS = 10;
+/**
+ * Storylines: largest gap between linked stories, days. A story already holds its event's coverage for
+ * EVENT_WINDOW_DAYS (its days are its developments), so a storyline links what comes after that window: the trial
+ * months after the crime, the anniversary a year on. Chosen: a year (ECB+ gold stories hold follow-ups up to two
+ * years on, ../shared/data/ecbplus-dev stories.json; storylines are not scored there).
+ */
+export const STORYLINE_MAX_GAP_DAYS = 365;

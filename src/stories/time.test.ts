@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agglomerate, type AggItem } from './agglomerate.js';
-import { prepareFeatures, timeFactor, Vocabulary, type EventTime, type Vec } from './features.js';
-import { FRAGMENT_SIZE, OTHER_WEEKDAY_FACTOR, OTHER_YEAR_FACTOR, STORY_THRESHOLD } from './thresholds.js';
+import { DEVELOPMENT_TIME, prepareFeatures, timeFactor, Vocabulary, type EventTime, type Vec } from './features.js';
+import { EVENT_WINDOW_DAYS, FRAGMENT_SIZE, OTHER_WEEKDAY_FACTOR, OTHER_YEAR_FACTOR, STORY_THRESHOLD } from './thresholds.js';
 
 const time = (t: Partial<EventTime> = {}): EventTime => ({ day: null, year: null, weekdays: 0, ...t });
 const bit = (...days: number[]): number => days.reduce((m, d) => m | (1 << d), 0);
@@ -51,12 +51,31 @@ describe('fragments', () => {
       [4, 5, 6, 7],
     ]);
   });
-  it('a fragment published on another day stays its own story', () => {
+  it('a fragment published within the event window joins; one published months later stays its own story', () => {
+    const soon = [...story(1, { day: 20_000 }), item(vec(9, { 1: near }), { day: 20_001 })];
+    expect(agglomerate(soon, allPairs(soon.length), options)).toEqual([[0, 1, 2, 3, 4]]);
+    const late = [...story(1, { day: 20_000 }), item(vec(9, { 1: near }), { day: 20_000 + EVENT_WINDOW_DAYS + 30 })];
+    expect(agglomerate(late, allPairs(late.length), options)).toEqual([[0, 1, 2, 3], [4]]);
+  });
+  it('as a development, a fragment published on another day stays its own', () => {
     const items = [...story(1, { day: 20_000 }), item(vec(9, { 1: near }), { day: 20_001 })];
-    expect(agglomerate(items, allPairs(items.length), options)).toEqual([[0, 1, 2, 3], [4]]);
+    expect(agglomerate(items, allPairs(items.length), { ...options, time: DEVELOPMENT_TIME })).toEqual([[0, 1, 2, 3], [4]]);
   });
   it('a fragment too far from every story stays alone', () => {
     const items = [...story(1), item(vec(9, { 1: STORY_THRESHOLD * 0.3 }))];
     expect(agglomerate(items, allPairs(items.length), options)).toEqual([[0, 1, 2, 3], [4]]);
+  });
+});
+
+describe('the time models', () => {
+  it('stories: one time within the event window, fading after it to the other-year factor', () => {
+    expect(timeFactor(time({ day: 20_000 }), time({ day: 20_000 + EVENT_WINDOW_DAYS }))).toBe(1);
+    const later = timeFactor(time({ day: 20_000 }), time({ day: 20_000 + EVENT_WINDOW_DAYS + 15 }));
+    expect(later).toBeLessThan(1);
+    expect(later).toBeGreaterThan(OTHER_YEAR_FACTOR);
+    expect(timeFactor(time({ day: 20_000 }), time({ day: 20_000 + 400 }))).toBe(OTHER_YEAR_FACTOR);
+  });
+  it('developments: the next day already weighs a third', () => {
+    expect(timeFactor(time({ day: 20_000 }), time({ day: 20_001 }), DEVELOPMENT_TIME)).toBeCloseTo(Math.pow(0.5, 1 / 0.6));
   });
 });
