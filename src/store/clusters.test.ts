@@ -11,14 +11,17 @@ describe('ClusterStore (migration 2)', () => {
     try {
       await ingestInto(store, [join(process.cwd(), 'examples', 'corpus')]);
       const t = clusterStore(store);
-      expect(t.stories).toBe(4);
+      expect(t.stories).toBe(3);
       const clusters = new ClusterStore(store.db);
       const first = clusters.listStories();
-      expect(first[0]!.families).toBe(3);
-      expect(first[0]!.articles).toBe(7);
+      expect(first[0]!.families).toBe(4);
+      expect(first[0]!.articles).toBe(8);
       const detail = clusters.getStory(first[0]!.id, { versions: true })!;
       expect(detail.familyDetails.some((f) => f.members.length === 5 && f.members.some((m) => m.adds.length > 0))).toBe(true);
-      expect(detail.storylineStories).toHaveLength(2);
+      // The flood night and the day-2 inquiry: two developments of one story, stored with it.
+      expect(detail.developments.map((d) => d.members.length)).toEqual([7, 1]);
+      expect(detail.developments[1]!.title).toMatch(/inquiry/i);
+      expect(detail.storylineStories).toEqual([]);
       // Every other family's canonical is compared with the lead (the earliest member's family) and adds to it.
       const lead = detail.familyDetails.find((f) => f.id === detail.members[0]!.familyId)!.canonical;
       const others = detail.familyDetails.map((f) => f.canonical).filter((c) => c !== lead);

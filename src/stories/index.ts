@@ -56,8 +56,10 @@ export function storiesOf(index: StoryIndex): Story[] {
     const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
     members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
     const dates = datesOf(members.map((m) => meta(m).published));
-    const title = titleOf(index, units);
     const developments = developmentsOf(index, units, (ms) => members.filter((m) => ms.has(m)));
+    // The story is named by its most covered development (ties: the earlier one): the event, not its latest turn.
+    const lead = developments.reduce((a, b) => (b.members.length > a.members.length ? b : a));
+    const title = lead.title ?? titleOf(index, units);
     out.push({ id: `s${num}`, title, members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, developments });
   }
   return out.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
