@@ -51,7 +51,7 @@ export interface StoryDetail extends StorySummary {
   members: { id: number; familyId: string; title: string | null; publisher: string | null; published: string | null; locator: string }[];
   familyDetails: FamilyRow[];
   /**
-   * What each other family's canonical adds over the story's lead (the canonical of the earliest member's family):
+   * What each other family's canonical adds over the story's lead (the canonical of the family of the earliest member of its most covered development):
    * its sentences whose content no lead sentence covers (families/versions.ts). Copies within a family are in
    * `familyDetails` instead. Present when asked for (`getStory(id, { versions: true })`).
    */
@@ -217,12 +217,14 @@ export class ClusterStore {
         ? []
         : this.summaries('JOIN storyline_stories ls ON ls.story_id = s.id WHERE ls.storyline_id = ? ORDER BY ls.position', [s.storyline]);
     const developments = JSON.parse(this.db.prepare<[number], { d: string }>('SELECT developments_json AS d FROM stories WHERE id = ?').get(id)!.d) as StoredDevelopment[];
-    return { ...s, members, familyDetails, ...(options.versions ? { versions: this.versions(members, familyDetails) } : {}), storylineStories, developments };
+    return { ...s, members, familyDetails, ...(options.versions ? { versions: this.versions(members, familyDetails, developments) } : {}), storylineStories, developments };
   }
 
-  /** Each other family's canonical against the lead (see StoryDetail.versions). */
-  private versions(members: StoryDetail['members'], families: readonly FamilyRow[]): StoryVersion[] {
-    const leadFamily = families.find((f) => f.id === members[0]?.familyId);
+  /** What each family adds over the lead: the family of the first article of the story's most covered development. */
+  private versions(members: StoryDetail['members'], families: readonly FamilyRow[], developments: readonly StoredDevelopment[]): StoryVersion[] {
+    const leadDev = developments.reduce<StoredDevelopment | null>((a, b) => (!a || b.members.length > a.members.length ? b : a), null);
+    const inLead = new Set(leadDev?.members ?? members.map((m) => m.id));
+    const leadFamily = families.find((f) => f.id === members.find((m) => inLead.has(m.id))?.familyId);
     if (!leadFamily) return [];
     const textOf = this.db.prepare<[number], { text: string; language: string | null }>('SELECT text, language FROM articles WHERE raw_id = ?');
     const lead = textOf.get(leadFamily.canonical);

@@ -49,6 +49,7 @@ export function registerShow(program: Command): void {
             members: d.members,
             families: d.familyDetails,
             versions: d.versions ?? [],
+            developments: d.developments,
             storyline: d.storyline === null ? null : { id: storylineRef(d.storyline), stories: d.storylineStories.map(storyJson) },
             independent: d.families,
           });

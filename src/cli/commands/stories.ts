@@ -64,7 +64,7 @@ export function registerStories(program: Command): void {
 
 /**
  * `roundup show s<N>`: members grouped by family, what each copy adds and drops, what each other family adds over the
- * story's lead, the storyline around it.
+ * story's lead, its developments (each day's news), the storyline around it.
  */
 export function renderStory(d: StoryDetail): string {
   const out: string[] = [];
@@ -94,6 +94,13 @@ export function renderStory(d: StoryDetail): string {
     }
     out.push('');
   });
+  if (d.developments.length > 1) {
+    out.push('Developments');
+    d.developments.forEach((dev, i) => {
+      out.push(`  ${String(i + 1).padEnd(3)} ${(dev.first?.slice(0, 10) ?? 'undated').padEnd(10)}  ${clip(dev.title ?? '(untitled)', 80)}  [${dev.members.join(', ')}]`);
+    });
+    out.push('');
+  }
   if (d.storylineStories.length) {
     const at = d.storylineStories.findIndex((s) => s.id === d.id);
     out.push(`Storyline ${storylineRef(d.storyline)}`);
