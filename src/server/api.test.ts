@@ -31,7 +31,7 @@ describe('JSON API', () => {
     const stories = r.body.stories as { id: number; ref: string; families: number; articles: number; headline: string; lede: string; url: string }[];
     expect(r.body.total).toBe(4);
     expect(stories).toHaveLength(4);
-    expect(stories[0]).toMatchObject({ families: 3, articles: 7, ref: `s${stories[0]!.id}`, url: `/stories/${stories[0]!.id}` });
+    expect(stories[0]).toMatchObject({ families: 4, articles: 8, ref: `s${stories[0]!.id}`, url: `/stories/${stories[0]!.id}` });
     expect(stories[0]!.headline).toMatch(/Marrowby/);
     expect(stories[0]!.lede.length).toBeGreaterThan(20);
     const page = await get('/api/stories?limit=2&offset=1');
@@ -51,8 +51,8 @@ describe('JSON API', () => {
       const story = r.body.story as { id: number; members: unknown[]; families: unknown[] };
       const composite = r.body.composite as { format: string; sentences: { citations: unknown[] }[]; disclosure: string };
       expect(story.id).toBe(first);
-      expect(story.members).toHaveLength(7);
-      expect(story.families).toHaveLength(3);
+      expect(story.members).toHaveLength(8);
+      expect(story.families).toHaveLength(4);
       expect(composite.format).toBe('roundup.composite');
       expect(composite.sentences.length).toBeGreaterThan(3);
       expect(composite.sentences.every((s) => s.citations.length > 0)).toBe(true);
@@ -70,7 +70,7 @@ describe('JSON API', () => {
   it('GET /api/articles lists the latest articles; /api/articles/:id gives one with its stories', async () => {
     const r = await get('/api/articles?limit=3');
     expect(r.status).toBe(200);
-    expect(r.body.total).toBe(10);
+    expect(r.body.total).toBe(11);
     const rows = r.body.articles as { id: number; title: string; words: number }[];
     expect(rows).toHaveLength(3);
     const one = await get(`/api/articles/${rows[0]!.id}`);

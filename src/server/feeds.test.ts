@@ -39,7 +39,7 @@ describe('feeds of composite stories', () => {
     }
     const top = feed.items![0]!;
     expect(top.title).toMatch(/Marrowby/);
-    expect((top.content?.encoded?.match(/<li>/g) ?? []).length).toBe(7);
+    expect((top.content?.encoded?.match(/<li>/g) ?? []).length).toBe(8);
   });
 
   it('Atom: feed id/title/updated; every entry with id, title, updated, link and related links to its sources', async () => {
@@ -69,7 +69,7 @@ describe('feeds of composite stories', () => {
       expect(item.id).toMatch(/\/stories\/\d+$/);
       expect(item.content_html ?? item.content_text).toBeTruthy();
     }
-    expect(raw.items[0]!._roundup.sources).toHaveLength(7);
+    expect(raw.items[0]!._roundup.sources).toHaveLength(8);
   });
 
   it('per storyline, in all three formats; an unknown storyline is a 404 page', async () => {

@@ -47,8 +47,8 @@ describe('HTML pages', () => {
       expect(card.querySelector('.counts')?.textContent).toMatch(/\d+ independent sources? · \d{4}-\d\d-\d\d/);
     }
     expect(cards[0]!.textContent).toMatch(/Marrowby/);
-    expect(cards[0]!.textContent).toMatch(/3 independent sources/);
-    // The example corpus has one storyline of two stories.
+    expect(cards[0]!.textContent).toMatch(/4 independent sources/);
+    // The example corpus and the earlier warning story (test-store.ts): one storyline of two stories.
     expect(doc.querySelectorAll('article.story-card span.storyline-badge')).toHaveLength(2);
     const alternates = [...doc.querySelectorAll('link[rel=alternate]')].map((l) => [l.getAttribute('type'), l.getAttribute('href')]);
     expect(alternates).toEqual([
@@ -92,7 +92,7 @@ describe('HTML pages', () => {
     for (const h of ['Key quotes', 'Where sources differ', 'Timeline', 'Sources', 'Verification', 'How this article was made']) expect(h2s).toContain(h);
     expect(doc.querySelector('section.quotes blockquote footer')?.textContent).toMatch(/— \S+/);
     expect(doc.querySelector('section.differ')?.textContent).toMatch(/1,400/);
-    expect(doc.querySelectorAll('section.sources section.family')).toHaveLength(3);
+    expect(doc.querySelectorAll('section.sources section.family')).toHaveLength(4);
     expect(doc.querySelector('section.sources details summary')?.textContent).toMatch(/adds \d+ sentences?/);
     expect(doc.querySelector('section.disclosure')?.textContent).toMatch(/assembled automatically/);
     expect((await page(`/stories/s${id}`)).status).toBe(200);

@@ -1,4 +1,8 @@
-/** For the server's tests: the bundled example corpus (invented news) ingested and clustered into a temporary store. */
+/**
+ * For the server's tests: the bundled example corpus (invented news) ingested and clustered into a temporary store,
+ * with one invented earlier story eight months before (fixtures/gate-warning.json: the inspectors' warning about the gate), its own story in
+ * the flood's storyline.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +19,7 @@ export interface TestStore {
 export async function exampleStore(): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'roundup-server-'));
   const store = Store.open(join(dir, 'roundup.db'));
-  const totals = await ingestInto(store, [join(process.cwd(), 'examples', 'corpus')]);
+  const totals = await ingestInto(store, [join(process.cwd(), 'examples', 'corpus'), join(process.cwd(), 'src', 'server', 'fixtures', 'gate-warning.json')]);
   if (totals.failed) throw new Error(`example corpus: ${totals.failed} inputs failed`);
   clusterStore(store);
   return {
