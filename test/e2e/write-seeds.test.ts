@@ -158,23 +158,18 @@ describe.skipIf(skip !== null)('roundup write on the seeds (000, 002, 003 White 
     const articles = r.stdout.split(/^(?=# )/m).filter((x) => x.trim());
     expect(articles.length).toBeGreaterThanOrEqual(1);
     for (const a of articles) expect(a).toContain('This article was assembled automatically by Roundup');
-    if (!/treating all/.test(r.stderr)) {
-      // With story clustering, the pre-summit copy is an article of its own.
-      const pre = articles.find((a) => /will host the meeting of the coalition of the willing/.test(a));
-      expect(pre).toBeTruthy();
-      expect(pre).not.toMatch(/Anchorage, Alaska, on Friday/);
-      // Linked by the storyline: each article's timeline lists both stories, marking itself.
-      const main = articles.find((a) => a !== pre)!;
-      // The White House article itself names Merz (People in this story, from 002's caption).
-      expect(main).toMatch(/\*\*Friedrich Merz\*\*, German chancellor/);
-      // Its headline is the story's title (one headline per story): a source headline of the talks.
-      expect(main).toMatch(/^# Starmer hails /);
-      const timeline = (a: string): string[] => (a.split('## Timeline')[1]?.split(/\n## /)[0] ?? '').split('\n').filter((l) => l.startsWith('- '));
-      expect(timeline(pre!)).toHaveLength(2);
-      expect(timeline(main)).toHaveLength(2);
-      expect(timeline(pre!)[0]).toMatch(/\(this story\)/);
-      expect(timeline(main)[1]).toMatch(/\(this story\)/);
-    }
+    // One story: the pre-summit call (004, Saturday) is the first development of the talks (000–003, Monday).
+    expect(articles).toHaveLength(1);
+    const main = articles[0]!;
+    // The White House article itself names Merz (People in this story, from 002's caption).
+    expect(main).toMatch(/\*\*Friedrich Merz\*\*, German chancellor/);
+    // Its headline is the story's title (one headline per story): a source headline of the talks.
+    expect(main).toMatch(/^# Starmer hails /);
+    // The timeline: the two developments with their days, the latest marked.
+    const timeline = (main.split('## Timeline')[1]?.split(/\n## /)[0] ?? '').split('\n').filter((l) => l.startsWith('- '));
+    expect(timeline).toHaveLength(2);
+    expect(timeline[0]).toMatch(/^- 2025-08-16: .*coalition|^- 2025-08-16: .*allies/);
+    expect(timeline[1]).toMatch(/^- 2025-08-1[89]: Starmer hails .*\(this story\)/);
   });
 
   it('the same output whatever the order of the inputs, and --words sets the length', async () => {
@@ -252,20 +247,19 @@ describe('roundup show s<N> --composite on a store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roundup-show-composite-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.skipIf(skip !== null)('seeds: the White House story and the pre-summit story, each composed from the store', () => {
+  it.skipIf(skip !== null)('seeds: the story of the talks, with the pre-summit call as its first development, composed from the store', () => {
     const db = join(dir, 'seeds.db');
     const ing = runCli(['ingest', seed('000_'), seed('002_'), seed('003_'), seed('004_'), '--db', db]);
     expect(ing.code, ing.stderr).toBe(0);
     const stories = jsonLines<{ id: string; articles: number; storyline: string | null }>(runCli(['stories', '--json', '--db', db]).stdout);
-    const main = stories.find((s) => s.articles === 3)!;
-    const pre = stories.find((s) => s.articles === 1)!;
-    expect(main && pre).toBeTruthy();
+    expect(stories.map((s) => s.articles)).toEqual([4]);
+    const main = stories[0]!;
     const md = runCli(['show', main.id, '--composite', '--db', db]);
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toMatch(/^# /);
     expect(md.stdout).toMatch(/Friedrich Merz/);
     expect(md.stdout).not.toMatch(/Scholz/);
-    expect(md.stdout).toMatch(/## Timeline[\s\S]*\(this story\)/);
+    expect(md.stdout).toMatch(/## Timeline\n\n- 2025-08-16: [^\n]*\n- 2025-08-1[89]: [^\n]*\(this story\)/);
     expect(md.stdout).toContain('This article was assembled automatically by Roundup');
     const j = runCli(['show', main.id, '--composite', '--format', 'json', '--words', '250', '--db', db]);
     expect(j.code, j.stderr).toBe(0);
@@ -274,11 +268,8 @@ describe('roundup show s<N> --composite on a store', () => {
     expect(c.sentences.every((s) => s.verdict === 'supported')).toBe(true);
     expect(c.provenance.options.words).toBe(250);
     expect(c.words).toBeLessThan(250 + 60);
-    expect(c.timeline.find((t) => t.current)!.storyId).toBe(main.id);
-    const pmd = runCli(['show', pre.id, '--composite', '--format', 'text', '--db', db]);
-    expect(pmd.code, pmd.stderr).toBe(0);
-    expect(pmd.stdout).toMatch(/Friedrich Merz/);
-    expect(pmd.stdout).not.toMatch(/Anchorage, Alaska, on Friday/);
+    // The current timeline entry is the story's latest development.
+    expect(c.timeline.find((t) => t.current)!.storyId).toBe(`${main.id}.2`);
     const html = runCli(['show', main.id, '--composite', '--format', 'html', '--db', db]);
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
   });
