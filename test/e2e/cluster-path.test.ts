@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadArticles } from '../../src/cli/commands/write.js';
+import { clusterArticles } from '../../src/pipeline/cluster.js';
+import { repoRoot, runCli } from './helpers.js';
+
+// One clustering path: `roundup cluster`, `roundup write` and the store call clusterArticles (src/pipeline/cluster.ts)
+// on the same article fields, so the library and the CLI give the same stories on the same inputs.
+interface Output {
+  stories: { id: string; title: string | null; members: string[]; developments: { members: string[]; first: string | null }[] }[];
+  storylines: { id: string; stories: string[] }[];
+}
+
+const name = (input: string): string => {
+  const line = /#\d+$/.exec(input)?.[0] ?? '';
+  return `${basename(input.replace(/#\d+$/, ''))}${line}`;
+};
+const groups = (stories: { members: string[] }[]): string[][] => stories.map((s) => s.members.map(name).sort()).sort();
+
+describe('one clustering path', () => {
+  const inputs = [join(repoRoot, 'examples', 'corpus'), join(repoRoot, 'examples', 'developing')];
+
+  it('clusterArticles on the loaded articles gives the stories and developments roundup cluster prints', async () => {
+    const r = runCli(['cluster', ...inputs, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const cli = JSON.parse(r.stdout) as Output;
+    const { articles } = await loadArticles(inputs);
+    const lib = clusterArticles(articles);
+    expect(groups(lib.stories)).toEqual(groups(cli.stories));
+    expect(lib.stories.map((s) => s.developments.map((d) => d.members.map(name).sort()))).toEqual(cli.stories.map((s) => s.developments.map((d) => d.members.map(name).sort())));
+    expect(lib.storylines).toEqual(cli.storylines);
+  });
+});
+
+// examples/developing: one wildfire over five days (ten articles, syndicated copies, an aggregator copy), an
+// unrelated by-election, and a decoy: another moorland fire a month later (examples/developing-expected.json).
+describe('a developing story (examples/developing)', () => {
+  const expected = JSON.parse(readFileSync(join(repoRoot, 'examples', 'developing-expected.json'), 'utf8')) as {
+    stories: Record<string, string[]>;
+    decoy: string;
+    developments: { day: string; files: string[] }[];
+  };
+
+  it('the five days are one story, its developments in time order; the same-kind fire a month later stays apart', () => {
+    const r = runCli(['cluster', join(repoRoot, 'examples', 'developing'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Output;
+    expect(groups(out.stories)).toEqual(Object.values(expected.stories).map((m) => [...m].sort()).sort());
+    const fire = out.stories.find((s) => s.members.map(name).includes('wire-day1.html'))!;
+    // Developments: several, in time order, each a run of consecutive days; day 1's copies in the first.
+    expect(fire.developments.length).toBeGreaterThan(1);
+    const firsts = fire.developments.map((d) => d.first!);
+    expect(firsts).toEqual([...firsts].sort());
+    const dayOf = new Map(expected.developments.flatMap((d) => d.files.map((f) => [f, d.day] as const)));
+    const days = fire.developments.map((d) => d.members.map((m) => dayOf.get(name(m))!).sort());
+    for (let i = 1; i < days.length; i++) expect(days[i - 1]!.at(-1)! <= days[i]![0]!).toBe(true);
+    expect(fire.developments[0]!.members.map(name)).toEqual(expect.arrayContaining(expected.developments[0]!.files));
+    // The decoy is neither in the fire's story nor in its storyline.
+    const decoy = out.stories.find((s) => s.members.map(name).includes(expected.stories[expected.decoy]![0]!))!;
+    expect(decoy.id).not.toBe(fire.id);
+    const lineOf = (id: string) => out.storylines.find((l) => l.stories.includes(id));
+    expect(lineOf(fire.id)?.stories ?? [fire.id]).not.toContain(decoy.id);
+  });
+});
