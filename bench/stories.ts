@@ -7,8 +7,10 @@
  *
  * Data, read at run time (never copied into the repository): the texts of ../shared/data/ecbplus-dev/docs.jsonl
  * (772 news documents) and the extracted body text of those of the first `--pages` (default 200) pages of
- * ../shared/data/trafilatura-eval that hold over 400 characters (197): 969 source texts. Each source text is one
- * "event" with a made-up event day in 2030. An article of the stream is a source text drawn uniformly at random,
+ * ../shared/data/trafilatura-eval that hold over 400 characters (197): 969 source texts. An event is an ECB+ gold
+ * story (its documents report one event: 66 events) or one page (197), with a made-up event day in 2030. (Until
+ * stories held an event's weeks, every source text was its own event and only its random day told two reports of
+ * one ECB+ event apart.) An article of the stream is a source text drawn uniformly at random,
  * perturbed: each sentence swapped with a random other one with probability 0.3, one sentence dropped (when there
  * are more than three), 5% of its words replaced by words of another source drawn at random, its headline the
  * first 120 characters of its (perturbed) first sentence, and its date the event day plus 0–2 days. The number of events is fixed, so the stories grow with the
@@ -35,33 +37,44 @@ function arg(name: string, fallback: string): string {
 }
 
 
-function sources(pages: number): string[] {
-  const out: string[] = [];
+/** A source text and the event it reports (ECB+ documents of one gold story report one event). */
+interface Source {
+  text: string;
+  event: string;
+}
+
+function sources(pages: number): Source[] {
+  const out: Source[] = [];
   const ecb = join(dataDir, 'ecbplus-dev', 'docs.jsonl');
   if (existsSync(ecb)) {
-    for (const line of readFileSync(ecb, 'utf8').split('\n')) if (line.trim()) out.push((JSON.parse(line) as { text: string }).text);
+    for (const line of readFileSync(ecb, 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const d = JSON.parse(line) as { text: string; subtopic: string };
+      out.push({ text: d.text, event: `ecb:${d.subtopic}` });
+    }
   }
   const html = join(dataDir, 'trafilatura-eval', 'html');
   if (existsSync(html)) {
     for (const f of readdirSync(html).sort().slice(0, pages)) {
       const a = extractDocument({ content: readFileSync(join(html, f), 'utf8'), kind: 'html' });
       const text = articleText(a);
-      if (text.length > 400) out.push(text);
+      if (text.length > 400) out.push({ text, event: `page:${f}` });
     }
   }
   return out;
 }
 
-/** The stream, and the source text (event) of every article. */
-function stream(n: number, src: string[], seed: number): { docs: StoryInput[]; events: number[] } {
+/** The stream, and the event of every article. */
+function stream(n: number, src: Source[], seed: number): { docs: StoryInput[]; events: string[] } {
   const rnd = mulberry32(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const base = Date.UTC(2030, 0, 1);
-  // Every source is an event on its own day, spread over a year.
-  const eventDay = src.map(() => Math.floor(rnd() * 365));
-  const sents = src.map((t) => t.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim()));
+  // Every event on its own day, spread over a year.
+  const dayOf = new Map<string, number>();
+  for (const s of src) if (!dayOf.has(s.event)) dayOf.set(s.event, Math.floor(rnd() * 365));
+  const sents = src.map((s) => s.text.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim()));
   const docs: StoryInput[] = [];
-  const events: number[] = [];
+  const events: string[] = [];
   for (let i = 0; i < n; i++) {
     const k = Math.floor(rnd() * src.length);
     let ss = [...sents[k]!];
@@ -74,8 +87,8 @@ function stream(n: number, src: string[], seed: number): { docs: StoryInput[]; e
     if (ss.length > 3) ss.splice(Math.floor(rnd() * ss.length), 1);
     const other = pick(sents).join(' ').split(/\s+/);
     ss = ss.map((s) => s.split(' ').map((w) => (rnd() < 0.05 ? pick(other) : w)).join(' '));
-    const day = eventDay[k]! + Math.floor(rnd() * 3);
-    events.push(k);
+    const day = dayOf.get(src[k]!.event)! + Math.floor(rnd() * 3);
+    events.push(src[k]!.event);
     docs.push({ id: `a${String(i).padStart(6, '0')}`, title: ss[0]!.slice(0, 120), text: ss.join('\n\n'), published: new Date(base + day * 86_400_000).toISOString().slice(0, 10) });
   }
   return { docs, events };
@@ -103,7 +116,7 @@ function child(size: number): void {
   const r = clusterStories(docs);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
-  const gold = new Map<number, string[]>();
+  const gold = new Map<string, string[]>();
   docs.forEach((d, i) => (gold.get(events[i]!) ?? gold.set(events[i]!, []).get(events[i]!)!).push(d.id));
   const eventF1 = bcubed(
     r.stories.map((s) => s.members),
