@@ -24,7 +24,7 @@ import {
   type UiKind,
 } from './lexicon.js';
 import { SENTENCE_END } from './lines.js';
-import { parseByline, parseDateLine, parseRelativeAge, type RelativeAge } from './metadata.js';
+import { isTimeLine, parseByline, parseDateLine, parseRelativeAge, type RelativeAge } from './metadata.js';
 import { stopwordDensity, type Stoplist } from './stopwords.js';
 
 /**
@@ -163,6 +163,7 @@ export function classifyLine(text: string, block: number, stoplist: Stoplist | n
   if (f.words <= 25 && COPYRIGHT.test(text)) return { ...info, cls: 'copyright' };
   const dateIso = parseDateLine(text);
   if (dateIso) return { ...info, cls: 'date', dateIso };
+  if (isTimeLine(text)) return { ...info, cls: 'date' };
   const age = parseRelativeAge(text);
   if (age) return { ...info, cls: 'age', age };
   if (BYLINE_PREFIX.test(text)) {

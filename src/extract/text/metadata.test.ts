@@ -3,6 +3,7 @@ import {
   brandsInUi,
   findDate,
   isPersonName,
+  isTimeLine,
   looksLikeOutletName,
   outletNamedInPromo,
   parseByline,
@@ -11,6 +12,7 @@ import {
   splitLeadingDate,
   stripEdition,
 } from './metadata.js';
+import { cleanText } from './index.js';
 import { isAnyStopword } from './stopwords.js';
 
 describe('dates', () => {
@@ -21,6 +23,16 @@ describe('dates', () => {
     expect(parseDateLine('April 7, 2022')).toBe('2022-04-07');
     expect(parseDateLine('publié le 12 janvier 2021 à 10h30')).toBe('2021-01-12');
     expect(parseDateLine('2024-06-01T09:30:00Z')).toBe('2024-06-01T09:30:00Z');
+  });
+
+  it('takes a clock time on its own line for the time half of a dateline, never a headline', () => {
+    for (const l of ['Updated 5:40 p.m. ET', 'at 7:31 AM ET', 'Last updated at 17:50 GMT', '3:05 PM EDT', '14:00 Uhr', '09:30']) expect(isTimeLine(l), l).toBe(true);
+    for (const l of ['5:40 p.m. the council met', 'Updated daily', 'Score 2:1 at half time', '10.30 am today']) expect(isTimeLine(l), l).toBe(false);
+    // The time stays on the date's line rather than being split off.
+    expect(splitLeadingDate('June 6, 2013 3:05 PM EDT')).toBeNull();
+    const head = cleanText('Ferry returns to Holm after repairs\nJune 6, 2013 3:05 PM EDT\nUpdated 5:40 p.m. ET\nThe ferry to Holm sailed again on Thursday after three weeks of repairs to its ramp, the operator said.\nPassengers waiting at the quay cheered as it came in.');
+    expect(head.title).toBe('Ferry returns to Holm after repairs');
+    expect(head.published).toBe('2013-06-06');
   });
 
   it('does not take a body sentence that mentions a date for a date line', () => {

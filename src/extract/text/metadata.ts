@@ -111,6 +111,26 @@ export function parseDateLine(line: string): string | null {
   return restWords <= 4 ? m.iso : null;
 }
 
+const CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|uhr|h)(?![\p{L}]))?/iu;
+const TIME_ZONE = /^(?:[A-Z]{2,5}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)$/u;
+
+/**
+ * A line that is only a clock time, perhaps with a date label, "at" and a time zone ("Updated 5:40 p.m. ET",
+ * "at 7:31 AM ET", "Last updated at 17:50 GMT"): the time half of a dateline that a dump put on its own line.
+ * Such a line is neither a headline nor body text.
+ */
+export function isTimeLine(line: string): boolean {
+  if (line.length > 60) return false;
+  const t = line
+    .trim()
+    .replace(new RegExp(`^(?:${DATE_LABEL})\\s*:?\\s*`, 'iu'), '')
+    .replace(/^(?:at|um|à)\s+/iu, '');
+  const m = CLOCK.exec(t);
+  if (!m) return false;
+  const rest = t.slice(m[0].length).trim().split(/\s+/).filter(Boolean);
+  return rest.length <= 2 && rest.every((w) => TIME_ZONE.test(w));
+}
+
 /**
  * A date glued to the start of a longer line ("date 2025-08-19 Your support ...", a scrape that
  * ran a date element into the next block). Returns the date text, its ISO value and the rest.
@@ -122,7 +142,8 @@ export function splitLeadingDate(line: string): { dateText: string; iso: string;
   const m = findDate(after);
   if (!m || m.start !== 0) return null;
   const rest = after.slice(m.end).trim();
-  if (!rest) return null;
+  // A clock time after the date ("June 6, 2013 3:05 PM EDT") is the rest of the dateline, not a line of its own.
+  if (!rest || isTimeLine(rest)) return null;
   return { dateText: line.slice(0, label.length + m.end).trim(), iso: m.iso, rest };
 }
 
