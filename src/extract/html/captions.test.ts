@@ -21,6 +21,12 @@ describe('extractCaptions', () => {
     expect(toParagraphs(root)).toEqual(['Texte.', 'Suite.']);
   });
 
+  it('leaves a "credit" line that credits the story’s writers in the body', () => {
+    const root = body('<p>Text.</p><p class="credit">Reporting by Ines Koller; Editing by Mark Dunn</p>');
+    expect(extractCaptions(root).captions).toEqual([]);
+    expect(toParagraphs(root)).toEqual(['Text.', 'Reporting by Ines Koller; Editing by Mark Dunn']);
+  });
+
   it('recognises local caption class names', () => {
     const out = extractCaptions(body('<p>Text.</p><p class="bildunterschrift">Der Bürgermeister beim Anschwimmen</p>'));
     expect(out.captions).toEqual(['Der Bürgermeister beim Anschwimmen']);

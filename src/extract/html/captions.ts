@@ -10,6 +10,12 @@ import { blockText } from './paragraphs.js';
 const CAPTION_CUE =
   /(^|[\s_-])(caption|captions|figcaption|wp-caption-text|credit|credits|photo-?credit|image-?credit|img-?credit|bildunterschrift|bildtext|bildnachweis|legende|légende|legend|didascalia|pie-?de-?foto|copyright-?image|media-?caption|image-?caption|photo-?caption)([\s_-]|$)/i;
 
+/**
+ * A "credit" line that credits the story's writers ("Reporting by …; Editing by …", the wire
+ * services' sign-off) is the article's, not a picture's (test/pages/010-byline-at-end).
+ */
+const STORY_CREDIT = /\b(reporting|reported|editing|edited|writing|written|additional reporting|compiled) by\b/i;
+
 /** A figure with this much text is a layout wrapper, not an illustration; calibrated on trafilatura-eval pages. */
 const MAX_CAPTION_CHARS = 600;
 
@@ -28,7 +34,7 @@ function isCaptionLike(el: DomElement): boolean {
   const tag = el.localName.toLowerCase();
   if (tag === 'figcaption') return true;
   if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
-  return CAPTION_CUE.test(cuesOf(el));
+  return CAPTION_CUE.test(cuesOf(el)) && !STORY_CREDIT.test(textOf(el));
 }
 
 function record(text: string, out: CaptionResult): void {
