@@ -19,6 +19,15 @@ describe('parseDocument', () => {
     expect(textOf(doc.body)).toBe('Inhalt');
   });
 
+  it('keeps the text of a second document pasted inside the body', () => {
+    const doc = parseDocument('<html><body><div class="post"><!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.0//EN"><html><body><p>Eingebettet</p></body></html></div><p>Danach</p></body></html>');
+    expect(textOf(doc.body)).toBe('EingebettetDanach');
+  });
+
+  it('drops ruby readings, with or without their end tags', () => {
+    expect(textOf(parseDocument('<p><ruby>災害<rt>さいがい</rt></ruby>に<ruby>気<rp>(</rp><rt>き<rp>)</rp></ruby>をつけて</p>').body)).toBe('災害に気をつけて');
+  });
+
   it('drops server messages printed before the doctype', () => {
     const doc = parseDocument('<b>Warning</b>: db down<br>\n<!DOCTYPE html><html><head><title>T</title></head><body><p>Le texte</p></body></html>');
     expect(textOf(doc.body)).toBe('Le texte');

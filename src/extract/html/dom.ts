@@ -94,8 +94,33 @@ function dropLeadingJunk(html: string): string {
 const INERT = /<!--(?:-?>|[\s\S]*?-->)|<(script|style|template|noscript)\b([^>]*)>[\s\S]*?<\/\1\b[^>]*>|<svg\b(?:[^>]*[^/>])?>[\s\S]*?<\/svg\b[^>]*>/gi;
 const JSON_LD = /type\s*=\s*["']?application\/ld\+json/i;
 
+/**
+ * Ruby annotations (`<rt>` readings over kanji, `<rp>` fallback parentheses): text for the eye, not
+ * the sentence; readers and trafilatura-eval's gold leave them out (nhk.or.jp: 3 segments). Only
+ * annotations holding no markup, up to an end tag or the next tag (the end tag is optional).
+ */
+const RUBY_ANNOTATION = /<(rt|rp)\b[^>]*>[^<]*(?:<\/\1\s*>)?/gi;
+/**
+ * A whole second document pasted inside the body (a CMS embedding saved HTML: `<!DOCTYPE>`, `<html>`,
+ * `<body>` again): linkedom drops the text after such tags, so they go and their content stays
+ * (trafilatura-eval: 22 pages hold a second `<body>`; jaegermagazin.de lost its whole article).
+ */
+const NESTED_DOCUMENT_TAG = /<!doctype[^>]*>|<\/?(?:html|body)\b[^>]*>/gi;
+const FIRST_BODY = /<body\b[^>]*>/i;
+
+function dropNestedDocuments(html: string): string {
+  const m = FIRST_BODY.exec(html);
+  if (!m) return html;
+  const at = m.index + m[0].length;
+  const rest = html.slice(at);
+  NESTED_DOCUMENT_TAG.lastIndex = 0;
+  if (!NESTED_DOCUMENT_TAG.test(rest)) return html;
+  return html.slice(0, at) + rest.replace(NESTED_DOCUMENT_TAG, '');
+}
+
 export function stripInert(html: string): string {
-  return html
+  return dropNestedDocuments(html)
+    .replace(RUBY_ANNOTATION, '')
     .replace(INERT, (whole: string, tag: string | undefined, attrs: string | undefined) =>
       tag && tag.toLowerCase() === 'script' && JSON_LD.test(attrs ?? '') ? whole : '',
     )
