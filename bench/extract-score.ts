@@ -4,6 +4,7 @@
  *   npx tsc -p tsconfig.build.json && node dist/bench/extract-score.js OUT.jsonl
  *     → one JSON line per trafilatura-eval page, {"input": "html/<name>", "text": ...}; score it with
  *       python3 /work/shared/tools/score-trafilatura-eval.py OUT.jsonl
+ *     (`--half odd|even` extracts only those pages, numbered from 1: score them with bench/split-score.ts)
  *   node dist/bench/extract-score.js --metadata
  *     → per-field agreement of extractHtml with Readability's own metadata on readability-pages
  *       (that is agreement with Readability, not human gold). For the full side-by-side with
@@ -29,7 +30,10 @@ function scoreTrafilatura(outPath: string): void {
   const lines: string[] = [];
   const times: number[] = [];
   let warned = 0;
-  for (const entry of gold) {
+  const half = process.argv.includes('--half') ? process.argv[process.argv.indexOf('--half') + 1] : undefined;
+  for (const [i, entry] of gold.entries()) {
+    // --half odd|even: only those pages (numbered from 1), for tuning runs; the rest get no line.
+    if (half && (i % 2 === 0) !== (half === 'odd')) continue;
     const decoded = decodeBytes(readFileSync(join(dir, entry.file)), 'html');
     const t0 = performance.now();
     const article = extractHtml(decoded.text, { url: entry.url ?? null });
@@ -41,7 +45,7 @@ function scoreTrafilatura(outPath: string): void {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)] ?? 0;
   const total = times.reduce((a, b) => a + b, 0);
-  console.log(`${gold.length} pages → ${outPath}; ${warned} with warnings; median ${median.toFixed(1)} ms, total ${(total / 1000).toFixed(1)} s`);
+  console.log(`${lines.length} pages → ${outPath}; ${warned} with warnings; median ${median.toFixed(1)} ms, total ${(total / 1000).toFixed(1)} s`);
   console.log(`score: python3 ${join(SHARED, 'tools', 'score-trafilatura-eval.py')} ${outPath}`);
 }
 
