@@ -86,6 +86,13 @@ describe('cleanText', () => {
     expect(words([a.title ?? '', ...a.paragraphs, ...a.removed.map((r) => r.text)])).toEqual(words([EN_PAGE]));
   });
 
+  it('gives text in canonical composition (NFC)', () => {
+    const body = cleanText(EN_PAGE).paragraphs.join('\n');
+    const decomposed = cleanText(EN_PAGE.replace(/ the /g, ' the cafe\u0301 ')).paragraphs.join('\n');
+    expect(decomposed).not.toContain('\u0301');
+    expect(decomposed).toBe(body.replace(/ the /g, ' the caf\u00e9 '));
+  });
+
   it('never throws on odd input', () => {
     expect(cleanText('').warnings.length).toBeGreaterThan(0);
     expect(cleanText('\u0000\u0001 ### \n\n ***').paragraphs).toBeDefined();

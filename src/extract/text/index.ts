@@ -127,7 +127,9 @@ function fill(article: ExtractedArticle, content: string, hints: ExtractHints): 
  */
 export function cleanText(content: string, hints: ExtractHints = {}): ExtractedArticle {
   const article = emptyArticle(TEXT_EXTRACTOR);
-  const text = typeof content === 'string' ? content : '';
+  // Canonical composition (NFC), as the HTML extractor gives: a dump saved in decomposed form then
+  // matches the same words typed elsewhere (trafilatura-eval's gold is NFC).
+  const text = typeof content === 'string' ? content.normalize('NFC') : '';
   try {
     fill(article, text, hints ?? {});
   } catch (e) {
