@@ -86,6 +86,19 @@ describe('cleanText', () => {
     expect(words([a.title ?? '', ...a.paragraphs, ...a.removed.map((r) => r.text)])).toEqual(words([EN_PAGE]));
   });
 
+  it('ends the article at a note about its author or a sign-off', () => {
+    const withBio = EN_PAGE.replace(
+      'Comments\n',
+      'Jana Novak is a reporter at the Northern Courier and has covered the valley for ten years, mostly its roads and rivers.\n\nComments\n',
+    );
+    const a = cleanText(withBio);
+    expect(a.paragraphs.at(-1)).toBe('Buses will use the mountain pass instead, adding about forty minutes to the journey.');
+    expect(a.removed).toContainEqual({ text: expect.stringContaining('Jana Novak is a reporter') as unknown as string, reason: 'author-bio' });
+    // A closing sentence about a group or an official is the article's.
+    const official = cleanText(EN_PAGE.replace('Comments\n', 'The Road Agency is a public body and will publish a new timetable for the repairs on Friday morning.\n\nComments\n'));
+    expect(official.paragraphs.at(-1)).toContain('The Road Agency is a public body');
+  });
+
   it('gives text in canonical composition (NFC)', () => {
     const body = cleanText(EN_PAGE).paragraphs.join('\n');
     const decomposed = cleanText(EN_PAGE.replace(/ the /g, ' the cafe\u0301 ')).paragraphs.join('\n');
