@@ -56,7 +56,11 @@ function denserPart(body: Body, spare: DomElement | null, byline: string | null,
     page.body.appendChild(spare);
     const container = densestContainer(page);
     const alt = container ? cleanContent(container, byline) : null;
-    return alt && preferCandidate(body.paragraphs, alt.paragraphs) ? alt : body;
+    if (!alt || !preferCandidate(body.paragraphs, alt.paragraphs)) return body;
+    // What Readability kept and the denser part leaves out is removed, with its reason.
+    const kept = new Set(alt.paragraphs);
+    const left = body.paragraphs.filter((p) => !kept.has(p)).map((text) => ({ text, reason: 'outside-densest-blocks' }));
+    return { ...alt, removed: [...alt.removed, ...left] };
   } catch (e) {
     warnings.push(`densest-blocks comparison failed: ${messageOf(e)}`);
     return body;
@@ -263,8 +267,8 @@ export function extractHtml(html: string, hints: ExtractHints = {}): ExtractedAr
   article.url = resolveUrl(hints.url, DEFAULT_URL) ?? meta.canonicalUrl;
   article.canonicalUrl = meta.canonicalUrl;
   article.leadImage = meta.leadImage;
-  // Canonical composition (NFC): pages saved in decomposed form (Bengali, Vietnamese, some Mac
-  // exports) then compare equal to the same words typed elsewhere (trafilatura-eval's gold is NFC).
+  // Canonical composition (NFC): pages saved in decomposed form (a Bengali news page in
+  // trafilatura-eval) then compare equal to the same words typed elsewhere (trafilatura-eval's gold is NFC).
   article.paragraphs = body.paragraphs.map((p) => p.normalize('NFC'));
   // Captions of the whole article region (the lead figure in the header, captions beside images that
   // Readability dropped) in page order, then any found only in the kept content; one string per picture.
