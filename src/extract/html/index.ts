@@ -2,15 +2,13 @@
  * HTML extractor `html@1`: one decoded HTML document to one ExtractedArticle.
  *
  * Steps (one module each): parse (dom) → metadata from the untouched page (metadata, jsonld, dates,
- * byline, language) → main content (readability, checked against the densest blocks by container;
- * else fallback) → captions out (captions) →
+ * byline, language) → main content (readability, else fallback) → captions out (captions) →
  * boilerplate out (boilerplate) → paragraphs (paragraphs) → hints fill what the page lacks.
  * It never throws: every failure becomes a warning and the next fallback.
  */
 import { emptyArticle, type ExtractedArticle, type ExtractHints, type Removed } from '../types.js';
 import { preserveCues, removeBoilerplate } from './boilerplate.js';
 import { cleanByline } from './byline.js';
-import { hasNonProse, preferCandidate } from './container.js';
 import { collectRegionCaptions, extractCaptions } from './captions.js';
 import { normalizeDate } from './dates.js';
 import { collapse, parseDocument, resolveUrl, textOf, type DomDocument, type DomElement } from './dom.js';
@@ -47,25 +45,6 @@ function cleanContent(content: DomElement, byline: string | null, remembered?: M
 const NAMED_BODY_RATIO = 0.7;
 
 const bodyChars = (b: Body | null): number => (b ? b.paragraphs.reduce((n, p) => n + p.length, 0) : 0);
-
-/** The densest-blocks container of the page copy when it beats `body` by container.ts's rule, else `body`. */
-function denserPart(body: Body, spare: DomElement | null, byline: string | null, warnings: string[]): Body {
-  if (!spare || !hasNonProse(body.paragraphs)) return body;
-  try {
-    const page = parseDocument('');
-    page.body.appendChild(spare);
-    const container = densestContainer(page);
-    const alt = container ? cleanContent(container, byline) : null;
-    if (!alt || !preferCandidate(body.paragraphs, alt.paragraphs)) return body;
-    // What Readability kept and the denser part leaves out is removed, with its reason.
-    const kept = new Set(alt.paragraphs);
-    const left = body.paragraphs.filter((p) => !kept.has(p)).map((text) => ({ text, reason: 'outside-densest-blocks' }));
-    return { ...alt, removed: [...alt.removed, ...left] };
-  } catch (e) {
-    warnings.push(`densest-blocks comparison failed: ${messageOf(e)}`);
-    return body;
-  }
-}
 
 function safeParse(html: string, warnings: string[]): DomDocument {
   try {
@@ -109,13 +88,6 @@ function extractBody(html: string, doc: DomDocument, byline: string | null, warn
   } catch (e) {
     warnings.push(`body container lookup failed: ${messageOf(e)}`);
   }
-  // A copy of the pruned page for the densest-blocks comparison (container.ts): Readability changes `doc`.
-  let spare: DomElement | null = null;
-  try {
-    spare = doc.body.cloneNode(true) as DomElement;
-  } catch (e) {
-    warnings.push(`page copy for the container comparison failed: ${messageOf(e)}`);
-  }
   const readability = runReadability(doc);
   if (pruned) readability.byline = readabilityByline(readability.byline, readability.bylineFromPage, pruned.byline);
   let body: Body | null = null;
@@ -137,13 +109,13 @@ function extractBody(html: string, doc: DomDocument, byline: string | null, warn
     try {
       if (bodyChars(body) < NAMED_BODY_RATIO * textOf(named).length) {
         const alt = cleanContent(named, byline, remembered);
-        if (bodyChars(alt) > bodyChars(body)) return { body: denserPart(alt, spare, byline, warnings), readability };
+        if (bodyChars(alt) > bodyChars(body)) return { body: alt, readability };
       }
     } catch (e) {
       warnings.push(`named body container could not be cleaned: ${messageOf(e)}`);
     }
   }
-  if (why === null && body) return { body: denserPart(body, spare, byline, warnings), readability };
+  if (why === null && body) return { body, readability };
 
   let fallback: Body | null = null;
   try {
