@@ -1,6 +1,6 @@
 /** Markdown: headline, lede, sections, key quotes, where sources differ, timeline, sources used and not, the AI note. */
 import type { Citation, Composite, CompositeSentence } from '../compose/index.js';
-import { citationLink, citationMarks, citedPassages, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived, independentSources } from './shared.js';
+import { citationLink, citationMarks, citedPassages, currentMark, dateRange, passageAnchor, sourceLabel, sourceNumbers, splitDerived, independentSources } from './shared.js';
 import { articlesFromSources } from '../plural.js';
 
 /** Escapes Markdown's inline syntax in source text (quotes and apostrophes stay as written). */
@@ -46,7 +46,7 @@ export function toMarkdown(c: Composite): string {
   }
   if (c.timeline.length) {
     out.push('## Timeline', '');
-    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ' *(this story)*' : ''}`);
+    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ` *(${currentMark(t.storyId)})*` : ''}`);
     out.push('');
   }
   out.push('## Sources used', '');

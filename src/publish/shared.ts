@@ -85,3 +85,9 @@ export function dateRange(c: Composite): string {
   const l = (last ?? first).slice(0, 10);
   return f === l ? f : `${f} – ${l}`;
 }
+
+/** A timeline entry that is a development of the story itself (`s3.2`), not another story of its storyline. */
+export const isDevelopment = (storyId: string): boolean => /^s\d+\.\d+$/.test(storyId);
+
+/** What marks the timeline's current entry: the latest development of this story, or this story in its storyline. */
+export const currentMark = (storyId: string): string => (isDevelopment(storyId) ? 'latest' : 'this story');

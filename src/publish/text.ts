@@ -1,6 +1,6 @@
 /** Plain text in the shape of a newspaper copy: headline, paragraphs, section headings as lines, sources, the AI note. */
 import type { Composite } from '../compose/index.js';
-import { sourceLabel, splitDerived } from './shared.js';
+import { currentMark, sourceLabel, splitDerived } from './shared.js';
 
 export function toText(c: Composite): string {
   const out: string[] = [c.headline.text];
@@ -23,7 +23,7 @@ export function toText(c: Composite): string {
   }
   if (c.timeline.length) {
     out.push('Timeline');
-    for (const t of c.timeline) out.push(`${t.published ? t.published.slice(0, 10) : 'undated'}: ${t.title ?? t.storyId}${t.current ? ' (this story)' : ''}`);
+    for (const t of c.timeline) out.push(`${t.published ? t.published.slice(0, 10) : 'undated'}: ${t.title ?? t.storyId}${t.current ? ` (${currentMark(t.storyId)})` : ''}`);
   }
   const used = c.sourcesUsed.map((s) => `${sourceLabel(s)}${s.title ? `, "${s.title}"` : ''}${s.via ? ` (via ${s.via})` : ''}`);
   out.push(`Sources used: ${used.join('; ')}.`);

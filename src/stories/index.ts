@@ -13,6 +13,7 @@
  */
 import { agglomerate, type AggItem } from './agglomerate.js';
 import { DEVELOPMENT_TIME, timeFactor } from './features.js';
+import * as T from './thresholds.js';
 import { linkStorylines, type StoryProfile } from './storylines.js';
 import { StoryIndex, cmp, sortKeyOf } from './story-index.js';
 import type { Development, Story, StoryInput, StoryOptions, Storyline, StorylineOptions } from './types.js';
@@ -84,7 +85,7 @@ function developmentsOf(index: StoryIndex, units: number[], ordered: (ids: Set<s
     const items: AggItem[] = byTime.map((u) => ({ terms: index.units[u]!.terms, entities: index.units[u]!.entities, time: index.units[u]!.raw.time }));
     const edges: [number, number][] = [];
     for (let i = 0; i < items.length; i++) for (let j = i + 1; j < Math.min(items.length, i + 1 + DEVELOPMENT_NEIGHBOURS); j++) edges.push([i, j]);
-    groups = agglomerate(items, edges, { threshold: index.threshold, entityWeight: index.entityWeight, time: DEVELOPMENT_TIME });
+    groups = agglomerate(items, edges, { threshold: T.DEVELOPMENT_THRESHOLD, entityWeight: index.entityWeight, time: DEVELOPMENT_TIME });
   }
   return groups
     .map((g) => {

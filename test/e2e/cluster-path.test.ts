@@ -48,18 +48,29 @@ describe('a developing story (examples/developing)', () => {
     const out = JSON.parse(r.stdout) as Output;
     expect(groups(out.stories)).toEqual(Object.values(expected.stories).map((m) => [...m].sort()).sort());
     const fire = out.stories.find((s) => s.members.map(name).includes('wire-day1.html'))!;
-    // Developments: several, in time order, each a run of consecutive days; day 1's copies in the first.
-    expect(fire.developments.length).toBeGreaterThan(1);
+    // Developments: one per day of news, in time order (src/stories/thresholds.ts DEVELOPMENT_THRESHOLD).
     const firsts = fire.developments.map((d) => d.first!);
     expect(firsts).toEqual([...firsts].sort());
-    const dayOf = new Map(expected.developments.flatMap((d) => d.files.map((f) => [f, d.day] as const)));
-    const days = fire.developments.map((d) => d.members.map((m) => dayOf.get(name(m))!).sort());
-    for (let i = 1; i < days.length; i++) expect(days[i - 1]!.at(-1)! <= days[i]![0]!).toBe(true);
-    expect(fire.developments[0]!.members.map(name)).toEqual(expect.arrayContaining(expected.developments[0]!.files));
+    expect(fire.developments.map((d) => d.members.map(name).sort())).toEqual(expected.developments.map((d) => [...d.files].sort()));
     // The decoy is neither in the fire's story nor in its storyline.
     const decoy = out.stories.find((s) => s.members.map(name).includes(expected.stories[expected.decoy]![0]!))!;
     expect(decoy.id).not.toBe(fire.id);
     const lineOf = (id: string) => out.storylines.find((l) => l.stories.includes(id));
     expect(lineOf(fire.id)?.stories ?? [fire.id]).not.toContain(decoy.id);
+  });
+  it('roundup write: the fire story\'s timeline names each day\'s development with its date, the latest marked', () => {
+    const r = runCli(['write', join(repoRoot, 'examples', 'developing'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    // One JSON object per story, one per line.
+    const composites = r.stdout
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { headline: string; timeline: { storyId: string; title: string | null; published: string | null; current: boolean }[] });
+    const fire = composites.find((c) => c.timeline.length > 1)!;
+    expect(fire.timeline.map((t) => t.published?.slice(0, 10))).toEqual(expected.developments.map((d) => d.day));
+    expect(fire.timeline.map((t) => t.current)).toEqual([false, false, false, false, true]);
+    expect(fire.timeline[2]!.title).toMatch(/arrest/i);
+    const md = runCli(['write', join(repoRoot, 'examples', 'developing')]).stdout;
+    expect(md).toMatch(/- 2026-07-17: [^\n]*\*\(latest\)\*/);
   });
 });

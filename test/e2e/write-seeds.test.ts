@@ -169,7 +169,7 @@ describe.skipIf(skip !== null)('roundup write on the seeds (000, 002, 003 White 
     const timeline = (main.split('## Timeline')[1]?.split(/\n## /)[0] ?? '').split('\n').filter((l) => l.startsWith('- '));
     expect(timeline).toHaveLength(2);
     expect(timeline[0]).toMatch(/^- 2025-08-16: .*coalition|^- 2025-08-16: .*allies/);
-    expect(timeline[1]).toMatch(/^- 2025-08-1[89]: Starmer hails .*\(this story\)/);
+    expect(timeline[1]).toMatch(/^- 2025-08-1[89]: Starmer hails .*\(latest\)/);
   });
 
   it('the same output whatever the order of the inputs, and --words sets the length', async () => {
@@ -259,7 +259,7 @@ describe('roundup show s<N> --composite on a store', () => {
     expect(md.stdout).toMatch(/^# /);
     expect(md.stdout).toMatch(/Friedrich Merz/);
     expect(md.stdout).not.toMatch(/Scholz/);
-    expect(md.stdout).toMatch(/## Timeline\n\n- 2025-08-16: [^\n]*\n- 2025-08-1[89]: [^\n]*\(this story\)/);
+    expect(md.stdout).toMatch(/## Timeline\n\n- 2025-08-16: [^\n]*\n- 2025-08-1[89]: [^\n]*\(latest\)/);
     expect(md.stdout).toContain('This article was assembled automatically by Roundup');
     const j = runCli(['show', main.id, '--composite', '--format', 'json', '--words', '250', '--db', db]);
     expect(j.code, j.stderr).toBe(0);

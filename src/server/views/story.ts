@@ -6,6 +6,7 @@
 import { html } from 'hono/html';
 import type { Citation, Composite, CompositeSentence } from '../../compose/index.js';
 import type { StoryDetail } from '../../store/clusters.js';
+import { currentMark, isDevelopment } from '../../publish/shared.js';
 import { feedLinks } from './front.js';
 import { page, plural, span, type Html } from './layout.js';
 
@@ -100,7 +101,7 @@ function timeline(c: Composite): Html {
   return html`<section class="timeline" id="timeline"><h2>Timeline</h2>${
     c.timeline.length
       ? html`<ol>${c.timeline.map(
-          (t) => html`<li${t.current ? html` aria-current="page"` : ''}>${t.published ? html`<time datetime="${t.published}">${t.published.slice(0, 10)}</time>` : 'undated'}: ${t.current ? html`<strong>${t.title ?? t.storyId}</strong> (this story)` : html`<a href="/stories/${storyNumber(t.storyId)}">${t.title ?? t.storyId}</a>`}</li>`,
+          (t) => html`<li${t.current ? html` aria-current="page"` : ''}>${t.published ? html`<time datetime="${t.published}">${t.published.slice(0, 10)}</time>` : 'undated'}: ${t.current ? html`<strong>${t.title ?? t.storyId}</strong> (${currentMark(t.storyId)})` : isDevelopment(t.storyId) ? (t.title ?? t.storyId) : html`<a href="/stories/${storyNumber(t.storyId)}">${t.title ?? t.storyId}</a>`}</li>`,
         )}</ol>`
       : html`<p class="meta">This story is not part of a longer storyline yet.</p>`
   }</section>`;
