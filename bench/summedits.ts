@@ -1,16 +1,14 @@
 /**
  * `npm run bench:summedits`: balanced accuracy of the verifier's binary decision (consistent = every summary
- * sentence supported) on ../shared/data/summedits-news/dev.jsonl (133 items, 4 articles). Only the dev split is
- * read: the held-out test split is not in ../shared and must not be fetched.
- * The `tolerance` setting (share of plain-word weight allowed unsupported) is swept here. Two figures are reported:
- * in-sample (the tolerance that scores best on all of dev: optimistic) and leave-one-article-out (for each of the 4
- * articles, the tolerance is chosen on the other 3 and applied to it: the honest figure).
- * Usage: node dist/bench/summedits.js [--json] [--tolerance T] [--dump]
+ * sentence supported) on ../shared/data/summedits-news/dev.jsonl (133 items, 4 articles), with the shipped default
+ * (the decision model's threshold, fixed at training time on synthetic data: src/verify/model/README.md). Nothing
+ * is tuned here: dev is validation only. The held-out test split is not in ../shared and must not be fetched.
+ * Usage: node dist/bench/summedits.js [--json] [--threshold T] [--dump]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auditArticle, buildSourceIndex, type ClaimResult, type Verdict } from '../src/verify/index.js';
+import { auditArticle, buildSourceIndex, DEFAULT_THRESHOLD, worstVerdict, type ClaimResult, type Verdict } from '../src/verify/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** ../shared beside the repository, found from wherever the compiled file sits (dist/bench, .bench-out/dist/bench). */
@@ -50,57 +48,40 @@ const indexOf = (it: Item): ReturnType<typeof buildSourceIndex> => {
   return ix;
 };
 
-function run(tolerance: number): { rows: Row[]; ms: number } {
-  const t0 = performance.now();
-  const rows = items.map((it) => {
-    const r = auditArticle({ text: it.summary }, indexOf(it), { tolerance });
-    const claims = r.sentences.filter((s) => s.kind === 'claim');
-    const verdict: Verdict = claims.some((s) => s.verdict === 'contradicted') ? 'contradicted' : claims.some((s) => s.verdict === 'unsupported') ? 'unsupported' : 'supported';
-    return { id: it.id, label: it.label, pred: verdict === 'supported' ? 1 : 0, verdict, sentences: claims };
-  });
-  return { rows, ms: performance.now() - t0 };
-}
-
-const argTol = process.argv.indexOf('--tolerance');
-const sweep = argTol >= 0 ? [Number(process.argv[argTol + 1])] : [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
-const results = sweep.map((t) => ({ tolerance: t, ...run(t) }));
+const argT = process.argv.indexOf('--threshold');
+const threshold = argT >= 0 ? Number(process.argv[argT + 1]) : DEFAULT_THRESHOLD;
+const t0 = performance.now();
+const rows: Row[] = items.map((it) => {
+  const r = auditArticle({ text: it.summary }, indexOf(it), { threshold });
+  const verdict = worstVerdict(r.sentences);
+  return { id: it.id, label: it.label, pred: verdict === 'supported' ? 1 : 0, verdict, sentences: r.sentences.filter((s) => s.kind === 'claim') };
+});
+const ms = performance.now() - t0;
 const groups = [...new Set(items.map((i) => article(i.id)))];
-const inGroup = (rows: readonly Row[], g: string, keep: boolean): Row[] => rows.filter((r) => (article(r.id) === g) === keep);
-/** Best tolerance on a subset (ties: the smaller, stricter tolerance). */
-const bestOn = (pick: (rows: readonly Row[]) => Row[]): (typeof results)[number] => results.reduce((a, b) => (balancedAccuracy(pick(b.rows)) > balancedAccuracy(pick(a.rows)) + 1e-9 ? b : a));
-const best = bestOn((rows) => [...rows]);
-// Leave one article out: the tolerance is chosen on the other three articles, then applied to the held-out one.
-const cvRows: Row[] = [];
-const cvChoice: { article: string; tolerance: number; balancedAccuracy: number }[] = [];
-for (const g of groups) {
-  const chosen = bestOn((rows) => inGroup(rows, g, false));
-  const held = inGroup(chosen.rows, g, true);
-  cvRows.push(...held);
-  cvChoice.push({ article: g, tolerance: chosen.tolerance, balancedAccuracy: pct(balancedAccuracy(held)) });
-}
 const report = {
   data: 'summedits-news dev (133 items, 4 articles)',
-  sweep: results.map((r) => ({ tolerance: r.tolerance, balancedAccuracy: pct(balancedAccuracy(r.rows)) })),
-  chosenTolerance: best.tolerance,
-  balancedAccuracy: pct(balancedAccuracy(best.rows)),
-  leaveOneArticleOut: { balancedAccuracy: pct(balancedAccuracy(cvRows)), meanPerArticle: +(cvChoice.reduce((s, c) => s + c.balancedAccuracy, 0) / cvChoice.length).toFixed(1), folds: cvChoice },
-  perArticle: groups.map((g) => ({ article: g, items: inGroup(best.rows, g, true).length, balancedAccuracy: pct(balancedAccuracy(inGroup(best.rows, g, true))) })),
-  verdicts: { supported: best.rows.filter((r) => r.verdict === 'supported').length, unsupported: best.rows.filter((r) => r.verdict === 'unsupported').length, contradicted: best.rows.filter((r) => r.verdict === 'contradicted').length },
-  msPerItem: +(best.ms / items.length).toFixed(2),
+  threshold,
+  balancedAccuracy: pct(balancedAccuracy(rows)),
+  truePositiveRate: pct(rows.filter((r) => r.label === 1 && r.pred === 1).length / Math.max(1, rows.filter((r) => r.label === 1).length)),
+  trueNegativeRate: pct(rows.filter((r) => r.label === 0 && r.pred === 0).length / Math.max(1, rows.filter((r) => r.label === 0).length)),
+  perArticle: groups.map((g) => {
+    const of = rows.filter((r) => article(r.id) === g);
+    return { article: g, items: of.length, balancedAccuracy: pct(balancedAccuracy(of)) };
+  }),
+  verdicts: { supported: rows.filter((r) => r.verdict === 'supported').length, unsupported: rows.filter((r) => r.verdict === 'unsupported').length, contradicted: rows.filter((r) => r.verdict === 'contradicted').length },
+  msPerItem: +(ms / items.length).toFixed(2),
   reference: { QAFactEval: 74.4, GPT4: 83.3, note: 'published SummEdits News figures; split not stated upstream, so not directly comparable' },
 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else {
-  console.log(`summedits-news dev: balanced accuracy ${report.balancedAccuracy}% in-sample (tolerance ${report.chosenTolerance}, chosen on all of dev), ${report.leaveOneArticleOut.balancedAccuracy}% leave-one-article-out (bar QAFactEval 74.4, stretch GPT-4 83.3)`);
-  for (const s of report.sweep) console.log(`  tolerance ${s.tolerance.toFixed(2)}: ${s.balancedAccuracy}%${s.tolerance === best.tolerance ? '  ← chosen' : ''}`);
-  for (const g of report.perArticle) console.log(`  article ${g.article}: ${g.items} items, ${g.balancedAccuracy}% in-sample`);
-  for (const c of cvChoice) console.log(`  held out ${c.article}: tolerance ${c.tolerance} chosen on the other three → ${c.balancedAccuracy}%`);
+  console.log(`summedits-news dev: balanced accuracy ${report.balancedAccuracy}% at threshold ${threshold} (TPR ${report.truePositiveRate}%, TNR ${report.trueNegativeRate}%; bar QAFactEval 74.4, stretch GPT-4 83.3)`);
+  for (const g of report.perArticle) console.log(`  article ${g.article}: ${g.items} items, ${g.balancedAccuracy}%`);
   console.log(`  verdicts: ${JSON.stringify(report.verdicts)}; ${report.msPerItem} ms per item`);
 }
 if (process.argv.includes('--dump')) {
-  for (const r of best.rows) {
+  for (const r of rows) {
     const ok = r.pred === r.label ? '  ' : 'XX';
-    const why = r.sentences.map((s) => `${s.verdict}${s.missing.length ? ` missing=${JSON.stringify(s.missing)}` : ''}${s.conflicts.length ? ` conflicts=${JSON.stringify(s.conflicts.map((c) => `${c.kind}:${c.claimSpan}`))}` : ''}${s.note ? ` (${s.note})` : ''}`).join(' | ');
+    const why = r.sentences.map((s) => `${s.verdict} p=${s.score}${s.missing.length ? ` missing=${JSON.stringify(s.missing)}` : ''}${s.conflicts.length ? ` conflicts=${JSON.stringify(s.conflicts.map((c) => `${c.kind}:${c.claimSpan}`))}` : ''}${s.note ? ` (${s.note})` : ''}`).join(' | ');
     console.log(`${ok} ${r.id} label=${r.label} ${why}`);
   }
 }

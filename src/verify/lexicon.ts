@@ -114,6 +114,11 @@ function derive(key: string): string {
   return out;
 }
 
+/** The dictionary form of an irregular inflection ("went" → "go"), else the word itself. */
+export function baseForm(norm: string): string {
+  return IRREGULAR[norm] ?? norm;
+}
+
 /** The lemma-ish key two inflected forms share ("said" = "say", "meetings" = "meet", "invasion" = "invade"). */
 export function lemmaKey(norm: string, stemmed: string): string {
   const irr = IRREGULAR[norm];

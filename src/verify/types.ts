@@ -56,7 +56,7 @@ export interface ClaimResult {
   /** `heading` and `meta` sentences are not checkable: their verdict is `unsupported` and is not counted. */
   kind?: ClaimKind;
   verdict: Verdict;
-  /** 0..1: share of the claim's weighted words, names, numbers and dates the evidence covers (0 when contradicted). */
+  /** 0..1: the decision model's probability that the claim is supported by the evidence. */
   score: number;
   evidence: Evidence[];
   /** Words, names, numbers and dates of the claim with no support, as written in the claim. */
@@ -84,10 +84,10 @@ export interface VerifyOptions {
   /** Publication date of the claim's article: anchors its relative dates ("on Tuesday"). */
   published?: string | null;
   /**
-   * Share of the claim's plain-word weight (not names, numbers, dates or quotes) that may lack support before the
-   * claim counts as unsupported. Default 0: every word must be covered.
+   * Probability (of the decision model, model.ts) at or above which a claim counts as supported. Default: the
+   * shipped model's calibrated threshold (DEFAULT_THRESHOLD).
    */
-  tolerance?: number;
+  threshold?: number;
 }
 
 /** A claim inside an analysed text (the audited article, or the claim alone). */

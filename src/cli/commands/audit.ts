@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { articleText } from '../../extract/index.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
-import { auditArticle, buildSourceIndex, HttpClaimScorer, renderAudit, worstVerdict, type AuditResult, type ClaimResult, type ClaimScorer, type RenderFormat, type SourceDoc } from '../../verify/index.js';
+import { auditArticle, buildSourceIndex, DEFAULT_THRESHOLD, HttpClaimScorer, renderAudit, worstVerdict, type AuditResult, type ClaimResult, type ClaimScorer, type RenderFormat, type SourceDoc, type VerifyOptions } from '../../verify/index.js';
 import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { EXIT, writeJsonLine } from '../output.js';
 
@@ -14,6 +14,7 @@ interface AuditFlags extends FetchFlags {
   format?: string;
   scorerUrl?: string;
   scorerModel?: string;
+  threshold?: string;
 }
 
 interface Loaded {
@@ -54,7 +55,16 @@ function summarise(result: AuditResult): void {
   result.summary = s;
 }
 
+/** `--threshold P`: the probability at or above which a claim counts as supported (default: the model's). */
+function verifyOptions(flags: AuditFlags): VerifyOptions {
+  if (flags.threshold === undefined) return {};
+  const t = Number(flags.threshold);
+  if (!Number.isFinite(t) || t < 0 || t > 1) throw new Error(`--threshold must be a probability between 0 and 1, not ${flags.threshold}`);
+  return { threshold: t };
+}
+
 async function runPairs(file: string, flags: AuditFlags, scorer: ClaimScorer | null): Promise<number> {
+  const options = verifyOptions(flags);
   const raw = file === '-' ? await readStdin() : await readFile(file, 'utf8');
   let failed = 0;
   let n = 0;
@@ -75,7 +85,7 @@ async function runPairs(file: string, flags: AuditFlags, scorer: ClaimScorer | n
       text: typeof s.text === 'string' ? s.text : '',
       published: typeof s.published === 'string' ? s.published : null,
     }));
-    const result = auditArticle({ text: item.claim, published: typeof item.published === 'string' ? item.published : null }, buildSourceIndex(sources));
+    const result = auditArticle({ text: item.claim, published: typeof item.published === 'string' ? item.published : null }, buildSourceIndex(sources), options);
     await applyScorer(scorer, result.sentences);
     const claims = result.sentences.filter((r) => (r.kind ?? 'claim') === 'claim');
     const score = claims.length ? Math.min(...claims.map((r) => r.score)) : 0;
@@ -101,6 +111,7 @@ export function registerAudit(program: Command): void {
     .option('--pairs <file>', 'JSON Lines of {id, claim, sources:[{id, text}]}: one result line per input line')
     .option('--json', 'print the result object (with --pairs: one {id, verdict, score, sentences} line per pair)')
     .option('--format <format>', 'report format: text, md or html', 'text')
+    .option('--threshold <p>', `probability of support at or above which a claim counts as supported (default ${DEFAULT_THRESHOLD}, calibrated at training)`)
     .option('--scorer-url <url>', 'optional entailment model (plain JSON or OpenAI-compatible endpoint); off by default')
     .option('--scorer-model <name>', 'model name sent to an OpenAI-compatible scorer');
   fetchOptionFlags(cmd);
@@ -119,7 +130,7 @@ export function registerAudit(program: Command): void {
     const src = await load(flags.sources, flags, true);
     for (const f of [...art.failures, ...src.failures]) process.stderr.write(`roundup audit: ${f}\n`);
     if (!src.docs.length) throw new Error('none of the sources could be read');
-    const result = auditArticle({ text: doc.text, published: doc.published ?? null }, src.docs);
+    const result = auditArticle({ text: doc.text, published: doc.published ?? null }, src.docs, verifyOptions(flags));
     await applyScorer(scorer, result.sentences);
     summarise(result);
     if (flags.json) {

@@ -1,0 +1,35 @@
+/** The training-set generator on an invented article: every type it can make here, labelled as its type says. */
+import { describe, expect, it } from 'vitest';
+import { FAITHFUL, synthesize } from './synth.js';
+
+const ARTICLE = [
+  'The Harbourton council approved the new bridge on Tuesday, after four years of debate.',
+  'Mayor Elena Voss said the bridge would cost 40 million pounds and open in 2027.',
+  'In the old town, residents welcomed the plan, the local paper said.',
+  'Transport minister Tom Ardley is expected to visit the site with Elena Voss next week.',
+  'The bridge will carry 12,000 cars a day across the wide river, which floods most winters.',
+  'Critics warned that the large project was too expensive for a small city.',
+];
+const FOREIGN = ['Fishermen in the northern bay reported a record catch of silver herring this spring.', 'The orchestra from Vienna played three concerts in the cathedral of Santiago.'];
+
+describe('synthesize', () => {
+  const examples = synthesize(ARTICLE, FOREIGN, 7, 3);
+  it('makes faithful and unfaithful claims, each unfaithful one different from every source sentence', () => {
+    expect(examples.some((e) => e.label === 1)).toBe(true);
+    expect(examples.some((e) => e.label === 0)).toBe(true);
+    for (const e of examples) expect(FAITHFUL.includes(e.type as never)).toBe(e.label === 1);
+    for (const e of examples.filter((x) => x.label === 0 && x.type !== 'wrong-paragraph')) expect(ARTICLE.includes(e.claim)).toBe(false);
+  });
+  it('changes the number in a number edit and the weekday or year in a date edit', () => {
+    const num = examples.find((e) => e.type === 'number');
+    expect(num).toBeTruthy();
+    expect(num!.claim).not.toMatch(/\b(40 million|12,000)\b.*\b(40 million|12,000)\b/);
+    const date = examples.find((e) => e.type === 'date');
+    expect(date).toBeTruthy();
+    expect(ARTICLE.some((a) => a === date!.claim)).toBe(false);
+  });
+  it('drops the paragraph of a wrong-paragraph claim from its source, and is deterministic', () => {
+    for (const e of examples.filter((x) => x.type === 'wrong-paragraph')) expect(ARTICLE[e.dropParagraph!]).toContain(e.claim.slice(0, 20));
+    expect(synthesize(ARTICLE, FOREIGN, 7, 3)).toEqual(examples);
+  });
+});

@@ -1,0 +1,295 @@
+/**
+ * The training-set generator for the verifier's decision model: from the paragraphs of one article, claims that are
+ * faithful rewrites of its sentences and claims with one factual edit, each labelled and typed. Used by
+ * `npm run train:verifier` (bench/train-verifier.ts) over cleaned web pages; what it writes is never committed.
+ *
+ * Faithful: `synonym` (WordNet first-sense synonyms), `reorder` (a fronted phrase or attribution moved), `passive`
+ * (active ↔ passive), `compress` (a parenthetical or trailing clause dropped), `fusion` (two adjacent sentences
+ * joined). Unfaithful: `entity`, `number`, `date`, `role` (two names swapped), `negation`, `antonym` (WordNet),
+ * `cohyponym` (a noun swapped for another of its class, "road" → "path"), `invented` (a clause from another
+ * article), `wrong-paragraph` (a sentence whose paragraph the source lacks). An unfaithful edit is applied to a
+ * faithful rewrite half of the time, so that "changed" alone never means "wrong".
+ */
+import { splitSentences } from '../text/index.js';
+import { antonymsOf, inWordNet, siblingsOf, synonymsOf, type WordNetPos } from '../text/wordnet.js';
+import { isStopword } from '../text/index.js';
+
+export type FaithfulEdit = 'synonym' | 'reorder' | 'passive' | 'compress' | 'fusion';
+export type UnfaithfulEdit = 'entity' | 'number' | 'date' | 'role' | 'negation' | 'antonym' | 'cohyponym' | 'invented' | 'wrong-paragraph';
+export type EditType = FaithfulEdit | UnfaithfulEdit;
+
+export const FAITHFUL: readonly FaithfulEdit[] = ['synonym', 'reorder', 'passive', 'compress', 'fusion'];
+export const UNFAITHFUL: readonly UnfaithfulEdit[] = ['entity', 'number', 'date', 'role', 'negation', 'antonym', 'cohyponym', 'invented', 'wrong-paragraph'];
+
+export interface SynthExample {
+  claim: string;
+  /** 1: supported by the source; 0: not. */
+  label: 0 | 1;
+  type: EditType;
+  /** Index of a paragraph left out of the source (wrong-paragraph), else null: the source is the whole article. */
+  dropParagraph: number | null;
+}
+
+/** A small seeded generator (mulberry32): the same article and seed give the same examples. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const pick = <T>(r: Rand, xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(r() * xs.length)] : undefined);
+
+interface Sent { text: string; paragraph: number }
+
+const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** Multi-word capitalised names inside a sentence (not its first word). */
+const NAME_RE = /(?<=[a-z,;:]\s)(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)(?:\s(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|of|de|van|von|al))*(?<!\s(?:of|de|van|von|al))/g;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const AUX_RE = /\b(is|are|was|were|will|would|can|could|has|have|had|should|may|might|must|does|did)\b(?! not\b| never\b|n't)/;
+
+function names(s: string): string[] {
+  return [...s.matchAll(NAME_RE)].map((m) => m[0]).filter((n) => !MONTHS.includes(n) && !DAYS.includes(n));
+}
+
+/** The plain lower-case content words of a sentence, with their positions. */
+function plainWords(s: string): { w: string; at: number }[] {
+  const out: { w: string; at: number }[] = [];
+  for (const m of s.matchAll(/\b[a-z]{4,}\b/g)) if (!isStopword(m[0])) out.push({ w: m[0], at: m.index });
+  return out;
+}
+
+/** A guess at a word's part of speech good enough for a swap: after a determiner a noun, -ly an adverb, -ed/-ing a verb. */
+function guessPos(s: string, at: number, w: string): WordNetPos {
+  const before = s.slice(Math.max(0, at - 5), at).toLowerCase();
+  if (/\b(the|a|an|its|his|her|their)\s$/.test(before)) return 'n';
+  if (w.endsWith('ly')) return 'r';
+  if (/(ed|ing)$/.test(w)) return 'v';
+  return 'n';
+}
+
+/** Re-inflect a base form like the word it replaces (-s, -ed, -ing), crudely. */
+function inflectLike(orig: string, base: string): string {
+  if (orig.endsWith('ing') && !base.endsWith('ing')) return base.replace(/e$/, '') + 'ing';
+  if (orig.endsWith('ed') && !base.endsWith('ed')) return base.replace(/e$/, '') + 'ed';
+  if (orig.endsWith('s') && !orig.endsWith('ss') && !base.endsWith('s')) return base + 's';
+  return base;
+}
+
+const replaceAt = (s: string, at: number, len: number, by: string): string => s.slice(0, at) + by + s.slice(at + len);
+const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const stripEnd = (s: string): string => s.replace(/[.!?]+["”']?$/, '');
+
+/** Swap up to two plain words for a WordNet synonym of their guessed sense. */
+function lexicalSwap(r: Rand, s: string, kind: 'synonym' | 'antonym' | 'cohyponym'): string | null {
+  const cands = plainWords(s).filter(({ w }) => inWordNet(w));
+  const order = [...cands].sort(() => r() - 0.5);
+  let out = s;
+  let done = 0;
+  const want = kind === 'synonym' ? 1 + Math.floor(r() * 3) : 1;
+  // Right to left keeps earlier offsets valid.
+  for (const { w, at } of order.sort((a, b) => b.at - a.at)) {
+    if (done >= want) break;
+    const base = w.replace(/(ing|ed|s)$/, '');
+    const pos = guessPos(s, at, w);
+    const tries = [w, base, `${base}e`];
+    let alt: string | undefined;
+    for (const t of tries) {
+      // A verb or adjective may also be swapped for another of its class ("poured" for "dumped"): writers do.
+      // Two steps through WordNet ("dumped" → "emptied") as often as one: a writer's word is often not a dictionary
+      // synonym of the source's, and the verifier must learn to take that.
+      const xs = kind === 'synonym' ? (r() < 0.5 ? synonymsOf(t, pos).flatMap((x) => synonymsOf(x, pos)) : [...synonymsOf(t, pos), ...(pos === 'n' ? [] : siblingsOf(t, pos))]) : kind === 'antonym' ? [...antonymsOf(t, pos), ...antonymsOf(t, 'a'), ...antonymsOf(t, 'v')] : siblingsOf(t, 'n');
+      alt = pick(r, xs.filter((x) => x !== t && x.length > 2 && /^[a-z-]+$/.test(x)));
+      if (alt) break;
+    }
+    if (!alt) continue;
+    out = replaceAt(out, at, w.length, inflectLike(w, alt));
+    done++;
+  }
+  return done ? out : null;
+}
+
+function reorder(s: string): string | null {
+  const body = stripEnd(s);
+  const end = s.slice(body.length) || '.';
+  // "In 2019, the council voted ..." → "The council voted ... in 2019."
+  const fronted = /^((?:In|On|At|After|Before|During|Since|Last|This|Earlier|Later|Following|Despite|Under|For)\b[^,"“]{2,60}),\s+(.+)$/.exec(body);
+  if (fronted && !/"|“/.test(fronted[2]!)) return `${upperFirst(lowerFirst(fronted[2]!))} ${lowerFirst(fronted[1]!)}${end}`;
+  // "The plan will fail, the minister said." → "The minister said the plan will fail."
+  const attrib = /^([^"“”]{20,}),\s+((?:the |a )?[\w .'-]{2,40}?\s(?:said|says|added|told reporters))$/i.exec(body);
+  if (attrib) return `${upperFirst(attrib[2]!)} ${lowerFirst(attrib[1]!)}${end}`;
+  return null;
+}
+
+function passive(s: string): string | null {
+  const body = stripEnd(s);
+  const end = s.slice(body.length) || '.';
+  const act = /^((?:The |A |An )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*) ([a-z]{3,}ed) ((?:the|a|an|his|her|its|their) [a-z][\w-]*(?: [a-z][\w-]*)?)((?:\s(?:in|on|at|for|after|during|last|this)\b.*)?)$/.exec(body);
+  if (act) {
+    const plural = /s$/.test(act[3]!.split(' ').pop()!) ? 'were' : 'was';
+    return `${upperFirst(act[3]!)} ${plural} ${act[2]} by ${act[1]!.replace(/^(The|A|An) /, (m) => m.toLowerCase())}${act[4]}${end}`;
+  }
+  const pas = /^((?:The |A |An )?[a-z\w' -]{3,40}?) (?:was|were) ([a-z]{3,}ed) by ((?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*)((?:\s(?:in|on|at|for|after|during|last|this)\b.*)?)$/.exec(body);
+  if (pas) return `${upperFirst(pas[3]!)} ${pas[2]} ${lowerFirst(pas[1]!)}${pas[4]}${end}`;
+  return null;
+}
+
+function compress(s: string): string | null {
+  const body = stripEnd(s);
+  const end = s.slice(body.length) || '.';
+  // A parenthetical between commas or dashes, or in brackets.
+  const paren = /(,\s[^,"“”]{3,60},|\s[—–]\s[^—–"]{3,60}\s[—–]|\s\([^()]{2,60}\))/.exec(body);
+  if (paren && words(body) - words(paren[0]) >= 6) return body.slice(0, paren.index) + (paren[0].startsWith(',') ? ' ' : ' ') + body.slice(paren.index + paren[0].length).trimStart() + end;
+  // A trailing clause.
+  const tail = /,\s(?:which|who|while|as|after|before|with|including|according to|but)\b[^"“”]*$/.exec(body);
+  if (tail && words(body.slice(0, tail.index)) >= 6) return body.slice(0, tail.index) + end;
+  return null;
+}
+
+function fusion(a: string, b: string): string | null {
+  if (words(a) > 25 || words(b) > 25 || /["“”]/.test(a + b)) return null;
+  const second = /^(?:He|She|It|They|This|That|These)\b/.test(b) ? b : lowerFirst(b);
+  return `${stripEnd(a)}, and ${second}`;
+}
+
+function numberEdit(r: Rand, s: string): string | null {
+  const nums = [...s.matchAll(/(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?![\w,.]?\d)/g)].filter((m) => !/^(19|20)\d\d$/.test(m[0]));
+  const m = pick(r, nums);
+  if (!m) return null;
+  const v = Number(m[0].replace(/,/g, ''));
+  const dec = m[0].includes('.') ? m[0].split('.')[1]!.length : 0;
+  let nv = v;
+  while (nv === v) nv = r() < 0.5 ? v + 1 + Math.floor(r() * Math.max(2, v * 0.5)) : Math.max(0, Math.round(v * (0.3 + r() * 0.5)) - 1);
+  const txt = dec ? nv.toFixed(dec) : m[0].includes(',') ? nv.toLocaleString('en-US') : String(nv);
+  return replaceAt(s, m.index, m[0].length, txt);
+}
+
+function dateEdit(r: Rand, s: string): string | null {
+  const day = new RegExp(`\\b(${DAYS.join('|')})\\b`).exec(s);
+  if (day) return replaceAt(s, day.index, day[0].length, pick(r, DAYS.filter((d) => d !== day[0]))!);
+  const month = new RegExp(`\\b(${MONTHS.join('|')})\\b`).exec(s);
+  if (month && !/^May$/.test(month[0])) return replaceAt(s, month.index, month[0].length, pick(r, MONTHS.filter((d) => d !== month[0] && d !== 'May'))!);
+  const year = /\b(19[5-9]\d|20[0-3]\d)\b/.exec(s);
+  if (year) return replaceAt(s, year.index, 4, String(Number(year[0]) + (r() < 0.5 ? -1 : 1) * (1 + Math.floor(r() * 3))));
+  return null;
+}
+
+function entityEdit(r: Rand, s: string, pool: readonly string[]): string | null {
+  const here = names(s);
+  const target = pick(r, here);
+  if (!target) return null;
+  const others = pool.filter((p) => p !== target && !s.includes(p) && !p.includes(target) && !target.includes(p) && (p.includes(' ') === target.includes(' ')));
+  const by = pick(r, others);
+  if (!by) return null;
+  return s.replace(target, by);
+}
+
+function roleEdit(s: string): string | null {
+  const ns = [...new Set(names(s))];
+  if (ns.length < 2) return null;
+  const [a, b] = [ns[0]!, ns[1]!];
+  if (a.includes(b) || b.includes(a)) return null;
+  const ia = s.indexOf(a);
+  const ib = s.indexOf(b, ia + a.length);
+  if (ia < 0 || ib < 0) return null;
+  return s.slice(0, ia) + b + s.slice(ia + a.length, ib) + a + s.slice(ib + b.length);
+}
+
+function negationEdit(s: string): string | null {
+  const m = AUX_RE.exec(s);
+  if (!m || /"|“/.test(s.slice(0, m.index))) return null;
+  return replaceAt(s, m.index, m[0].length, `${m[0]} not`);
+}
+
+function invented(r: Rand, s: string, foreign: readonly string[]): string | null {
+  const donor = pick(r, foreign.filter((f) => words(f) >= 8 && !/["“”]/.test(f)));
+  if (!donor) return null;
+  const w = stripEnd(donor).split(/\s+/);
+  const k = Math.min(w.length, 5 + Math.floor(r() * 6));
+  const clause = lowerFirst(w.slice(Math.max(0, w.length - k)).join(' '));
+  return `${stripEnd(s)}, ${pick(r, ['after', 'while', 'because', 'as'])} ${clause}.`;
+}
+
+/**
+ * Labelled claims from one article's paragraphs. `foreign` holds sentences of other articles (for invented clauses
+ * and swapped-in names); `perType` caps the examples of each type drawn from this article.
+ */
+export function synthesize(paragraphs: readonly string[], foreign: readonly string[], seed: number, perType = 1): SynthExample[] {
+  const r = rng(seed);
+  const sents: Sent[] = [];
+  paragraphs.forEach((p, i) => {
+    for (const s of splitSentences(p)) {
+      const t = s.text.trim();
+      if (words(t) >= 8 && words(t) <= 45 && /[.!?]["”']?$/.test(t) && /^[A-Z"“]/.test(t)) sents.push({ text: t, paragraph: i });
+    }
+  });
+  if (sents.length < 4) return [];
+  const pool = [...new Set([...paragraphs.flatMap(names), ...foreign.flatMap(names)])];
+  const out: SynthExample[] = [];
+  const shuffled = (): Sent[] => [...sents].sort(() => r() - 0.5);
+  const faithfulOf = (type: FaithfulEdit, s: Sent): string | null => {
+    switch (type) {
+      case 'synonym': return lexicalSwap(r, s.text, 'synonym');
+      case 'reorder': return reorder(s.text);
+      case 'passive': return passive(s.text);
+      case 'compress': return compress(s.text);
+      case 'fusion': {
+        const next = sents.find((x) => x.paragraph === s.paragraph && sents.indexOf(x) === sents.indexOf(s) + 1);
+        return next ? fusion(s.text, next.text) : null;
+      }
+    }
+  };
+  for (const type of FAITHFUL) {
+    let n = 0;
+    for (const s of shuffled()) {
+      if (n >= perType) break;
+      const c = faithfulOf(type, s);
+      if (c && c !== s.text) {
+        out.push({ claim: c, label: 1, type, dropParagraph: null });
+        n++;
+      }
+    }
+  }
+  const paragraphCount = paragraphs.length;
+  for (const type of UNFAITHFUL) {
+    let n = 0;
+    for (const s of shuffled()) {
+      if (n >= perType) break;
+      // Half the time the edit lands on a faithful rewrite (a synonym swap or a compression) of the sentence.
+      const base = r() < 0.5 ? ((r() < 0.5 ? lexicalSwap(r, s.text, 'synonym') : compress(s.text)) ?? s.text) : s.text;
+      let c: string | null = null;
+      let drop: number | null = null;
+      switch (type) {
+        case 'entity': c = entityEdit(r, base, pool); break;
+        case 'number': c = numberEdit(r, base); break;
+        case 'date': c = dateEdit(r, base); break;
+        case 'role': c = roleEdit(base); break;
+        case 'negation': c = negationEdit(base); break;
+        case 'antonym': c = lexicalSwap(r, base, 'antonym'); break;
+        case 'cohyponym': c = lexicalSwap(r, base, 'cohyponym'); break;
+        case 'invented': c = invented(r, base, foreign); break;
+        case 'wrong-paragraph': {
+          if (paragraphCount < 3) break;
+          // The sentence must not be repeated in another paragraph (a lede restated later).
+          if (paragraphs.some((p, i) => i !== s.paragraph && p.includes(s.text.slice(0, 40)))) break;
+          c = base;
+          drop = s.paragraph;
+          break;
+        }
+      }
+      if (c && (c !== s.text || type === 'wrong-paragraph')) {
+        out.push({ claim: c, label: 0, type, dropParagraph: drop });
+        n++;
+      }
+    }
+  }
+  return out;
+}
