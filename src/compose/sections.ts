@@ -273,6 +273,8 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
   let top = 0;
   for (const { p, v, support } of scored) {
     if (taken.has(p.text.toLowerCase())) continue;
+    // A name alone is a weak heading: any common phrase of the section goes first.
+    if (!out.length && p.proper && scored.some((x) => !x.p.proper && !taken.has(x.p.text.toLowerCase()))) continue;
     if (!out.length) {
       // A one-word head takes the longest phrase of the section it heads ("meeting" → "three-way meeting").
       const longer = p.stems.length === 1 && !p.proper ? scored.find((x) => x.p.stems.length > 1 && !x.p.proper && x.p.stems[x.p.stems.length - 1] === p.stems[0] && !taken.has(x.p.text.toLowerCase())) : undefined;

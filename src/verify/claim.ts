@@ -10,7 +10,7 @@ import { actorConflicts } from './actors.js';
 import { closedClass } from './classes.js';
 import { negationConflicts, roleConflicts, unitEvidence, valueConflicts } from './slots.js';
 import type { LexRelation } from '../text/wordnet.js';
-import { claimFeatures, COVERING, lexicalMatch } from './features.js';
+import { claimFeatures, COVERING, isFigure, lexicalMatch } from './features.js';
 import { DEFAULT_THRESHOLD, probability } from './model.js';
 import type { ClaimContext, ClaimResult, Conflict, Evidence, QuoteCheck, Verdict, VerifyOptions } from './types.js';
 
@@ -202,7 +202,7 @@ export function assess(index: SourceIndex, ctx: ClaimContext): Assessment {
   const features = claimFeatures({ items, covered: cov.covered, lexical, units, conflicts, quotesUnfound: q.unfound.length, claim, offset: start });
   const lexicallyCovered = (i: Item): boolean => COVERING.has(lexical.get(i) as LexRelation);
   const missing = [...missingItems.filter((i) => !lexicallyCovered(i)).map((i) => i.text), ...q.unfound.map((x) => `"${x.text}"`)];
-  const hardMissing = missingItems.find((i) => i.kind === 'number' || i.kind === 'date' || i.kind === 'outlet');
+  const hardMissing = missingItems.find((i) => i.kind === 'number' || i.kind === 'date' || i.kind === 'outlet' || isFigure(i));
   const hardUnsupported = q.unfound.length ? 'a quote is not in the sources' : hardMissing ? `${hardMissing.kind} not in the evidence: ${hardMissing.text}` : items.length === 0 && claimQuotes.length === 0 ? 'nothing checkable in the sentence' : null;
   return { claim, evidence, missing: [...new Set(missing)], conflicts, quotes: q.checks, features, hardUnsupported };
 }

@@ -35,6 +35,11 @@ export function lexicalMatch(item: Item, units: readonly Unit[]): { relation: Le
   return best;
 }
 
+/** A word with a digit the number finder did not read ("9.40", "G7"): a figure, which must be in the evidence. */
+export function isFigure(i: Item): boolean {
+  return i.kind === 'word' && /\d/.test(i.text);
+}
+
 /** Relations under which a missing word counts as covered by a paraphrase. */
 export const COVERING: ReadonlySet<LexRelation> = new Set(['synonym', 'derived', 'hypernym']);
 
@@ -59,11 +64,12 @@ const ROLE_SPAN = 6;
 
 /** Named participants of the claim whose order in their evidence unit is the reverse of the claim's, with no passive to explain it. */
 function roleSwap(s: AlignmentSummary): number {
-  const named = s.items.filter((i) => i.kind === 'name' && i.token && s.covered.has(i));
+  // Names of entities the analyser found (not nation words or other capitalised words), one per entity.
+  const named = s.items.filter((i) => i.kind === 'name' && i.token && i.entityNames?.length && s.covered.has(i));
   for (let a = 0; a < named.length; a++) for (let b = a + 1; b < named.length; b++) {
     const x = named[a]!;
     const y = named[b]!;
-    if (y.start - x.end <= 1 || x.token!.norm === y.token!.norm) continue;
+    if (y.start - x.end <= 1 || x.token!.norm === y.token!.norm || x.entityNames!.some((n) => y.entityNames!.includes(n))) continue;
     const u = s.covered.get(x)!;
     if (s.covered.get(y) !== u) continue;
     const px = u.tokens.findIndex((t) => t.norm === x.token!.norm);
@@ -111,7 +117,7 @@ export function claimFeatures(s: AlignmentSummary): number[] {
     related: count((i) => lex(i) === 'related'),
     antonym: count((i) => lex(i) === 'antonym'),
     missingNames: count((i) => i.kind === 'name' && trulyMissing.has(i)),
-    missingValues: count((i) => i.kind === 'number' || i.kind === 'date'),
+    missingValues: count((i) => i.kind === 'number' || i.kind === 'date' || isFigure(i)),
     missingStrict: count((i) => i.kind === 'role' || i.kind === 'outlet' || (i.kind === 'word' && Boolean(i.cls))),
     conflictValue: conflicts(['number', 'date']),
     conflictNegation: conflicts(['negation']),
