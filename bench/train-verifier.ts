@@ -36,7 +36,7 @@ const arg = (name: string, fallback: number): number => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const maxPages = arg('pages', 990);
-const perType = arg('per-type', 2);
+const perType = arg('per-type', 4);
 
 interface Page { n: number; file: string; paragraphs: string[]; published: string | null }
 

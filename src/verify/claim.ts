@@ -153,7 +153,7 @@ export interface Assessment {
   conflicts: Conflict[];
   quotes: QuoteCheck[];
   features: number[];
-  /** Why the claim cannot be supported whatever the model says (a number, date, outlet or quote not found), or null. */
+  /** Why the claim cannot be supported whatever the model says (a number, date, outlet, closed-class word or quote not found), or null. */
   hardUnsupported: string | null;
 }
 
@@ -202,14 +202,15 @@ export function assess(index: SourceIndex, ctx: ClaimContext): Assessment {
   const features = claimFeatures({ items, covered: cov.covered, lexical, units, conflicts, quotesUnfound: q.unfound.length, claim, offset: start });
   const lexicallyCovered = (i: Item): boolean => COVERING.has(lexical.get(i) as LexRelation);
   const missing = [...missingItems.filter((i) => !lexicallyCovered(i)).map((i) => i.text), ...q.unfound.map((x) => `"${x.text}"`)];
-  const hardMissing = missingItems.find((i) => i.kind === 'number' || i.kind === 'date' || i.kind === 'outlet' || isFigure(i));
+  const hardMissing = missingItems.find((i) => i.kind === 'number' || i.kind === 'date' || i.kind === 'outlet' || isFigure(i) || (i.kind === 'word' && i.cls && !lexicallyCovered(i)));
   const hardUnsupported = q.unfound.length ? 'a quote is not in the sources' : hardMissing ? `${hardMissing.kind} not in the evidence: ${hardMissing.text}` : items.length === 0 && claimQuotes.length === 0 ? 'nothing checkable in the sentence' : null;
   return { claim, evidence, missing: [...new Set(missing)], conflicts, quotes: q.checks, features, hardUnsupported };
 }
 
 /**
- * The verdict: contradicted on a conflict; unsupported where a hard rule says so (numbers, dates, outlets and quotes
- * must be in the evidence: the composer's promise) or where the model's probability is under the threshold.
+ * The verdict: contradicted on a conflict; unsupported where a hard rule says so (numbers, dates, outlets,
+ * closed-class words and quotes must be in the evidence: the composer's promise) or where the model's probability is
+ * under the threshold.
  */
 export function verdictOf(a: Pick<Assessment, 'conflicts' | 'hardUnsupported'>, probability: number, threshold: number): Verdict {
   if (a.conflicts.length) return 'contradicted';

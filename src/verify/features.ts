@@ -57,6 +57,7 @@ export interface AlignmentSummary {
 }
 
 const MODAL_RE = /\b(may|might|could|would|should|must|likely|unlikely|possibly|probably|reportedly|allegedly|expected|plans?|planned|proposed?)\b/gi;
+const QUOTED_RE = /"[^"]*"|“[^”]*”|‘[^’]*’/g;
 const PASSIVE_RE = /\b(?:was|were|is|are|been|being|be)\s+\w+(?:ed|en)\s+by\b/i;
 
 /** Content tokens between two swapped names at most (set a priori: subject, verb, object and a few modifiers). */
@@ -64,8 +65,9 @@ const ROLE_SPAN = 6;
 
 /** Named participants of the claim whose order in their evidence unit is the reverse of the claim's, with no passive to explain it. */
 function roleSwap(s: AlignmentSummary): number {
-  // Names of entities the analyser found (not nation words or other capitalised words), one per entity.
-  const named = s.items.filter((i) => i.kind === 'name' && i.token && i.entityNames?.length && s.covered.has(i));
+  // Names of entities the analyser found (not nation words or other capitalised words), one per entity; only the
+  // name's own tokens, never an honorific ("Mr" before Zelensky is also the "Mr" before Trump).
+  const named = s.items.filter((i) => i.kind === 'name' && i.token && i.entityNames?.includes(i.token.norm) && s.covered.has(i));
   for (let a = 0; a < named.length; a++) for (let b = a + 1; b < named.length; b++) {
     const x = named[a]!;
     const y = named[b]!;
@@ -76,6 +78,14 @@ function roleSwap(s: AlignmentSummary): number {
     const py = u.tokens.findIndex((t) => t.norm === y.token!.norm);
     // Two arguments of one verb sit close in both texts ("Smith beat Jones"); names far apart are not a swap.
     if (px < 0 || py < 0 || px < py || px - py > ROLE_SPAN || y.start - x.end > ROLE_SPAN * 8) continue;
+    // What relates them (a verb, a preposition's object) lies between them in both texts: "Smith beat Jones" for
+    // "Jones beat Smith". A list ("Trump and Zelensky") or an apposition ("Mark Rutte, Nato secretary general") read
+    // in another order is no swap.
+    const between = s.items.some((w) => w.kind === 'word' && w.token && w.start >= x.end && w.end <= y.start && s.covered.get(w) === u && (() => {
+      const pw = u.tokens.findIndex((t) => t.norm === w.token!.norm);
+      return pw > py && pw < px;
+    })());
+    if (!between) continue;
     if (PASSIVE_RE.test(s.claim) !== PASSIVE_RE.test(u.text)) continue;
     return 1;
   }
@@ -104,7 +114,8 @@ export function claimFeatures(s: AlignmentSummary): number[] {
   const plainMissing = plain.filter((i) => trulyMissing.has(i));
   const count = (pred: (i: Item) => boolean): number => missing.filter(pred).length;
   const conflicts = (kinds: readonly string[]): number => s.conflicts.filter((c) => kinds.includes(c.kind)).length;
-  const claimModals = new Set([...s.claim.matchAll(MODAL_RE)].map((m) => m[0].toLowerCase()));
+  // Modal words the claim adds, outside its quotes (a quote is checked verbatim on its own: quotes.ts).
+  const claimModals = new Set([...s.claim.replace(QUOTED_RE, ' ').matchAll(MODAL_RE)].map((m) => m[0].toLowerCase()));
   const unitModals = new Set(s.units.flatMap((u) => [...u.text.matchAll(MODAL_RE)].map((m) => m[0].toLowerCase())));
   const modality = [...claimModals].filter((m) => !unitModals.has(m)).length;
   const f: Record<FeatureName, number> = {

@@ -200,6 +200,9 @@ function roleEdit(s: string): string | null {
   const ia = s.indexOf(a);
   const ib = s.indexOf(b, ia + a.length);
   if (ia < 0 || ib < 0) return null;
+  // Two arguments of something said between them ("Smith beat Jones"); a list ("Smith and Jones", "Smith, Jones")
+  // in another order says the same.
+  if (!/\p{L}{3,}/u.test(s.slice(ia + a.length, ib).replace(/\b(?:and|or|nor|as well as)\b/gi, ''))) return null;
   return s.slice(0, ia) + b + s.slice(ia + a.length, ib) + a + s.slice(ib + b.length);
 }
 

@@ -119,7 +119,10 @@ describe.skipIf(skip !== null)('roundup write on the seeds (000, 002, 003 White 
       ['Trump arranging a Putin–Zelensky meeting, then a trilateral', /meeting between the Russian leader and Zelensky[^\n]*three-way|trilat/],
       ['Moscow "accepting" guarantees', /Moscow (?:will|would) ["“‘']accept/],
       ['Zelensky "ready"', /Zelensky[^\n]*["“‘']ready["”’']/],
-      ['Rutte on tariffs and sanctions', /Rutte[^\n]*tariffs and sanctions/],
+      // Rutte is named (lede and People); his tariffs remark competes for the word budget with Starmer's "two
+      // material outcomes" (002's "He touted…", which the verifier now confirms with "He" resolved to Starmer).
+      ['Rutte at the talks', /Mark Rutte/],
+      ['the two material outcomes', /Starmer touted ["“]two material outcomes/],
       ["Trump's conflicting ceasefire remarks", /conflicting views[^\n]*ceasefire|need a ceasefire/],
       ['the Alaska summit', /Alaska/],
       ['Article Five-style guarantees', /[Aa]rticle [Ff]ive/],

@@ -1,0 +1,37 @@
+/**
+ * The shipped decision (features + model/verifier.json + its threshold) on invented text: a paraphrase through a
+ * WordNet synonym passes, one changed fact does not, and a sentence copied verbatim always passes (the composer
+ * publishes copies: a verifier that rejects one is wrong, whatever the model learned).
+ */
+import { describe, expect, it } from 'vitest';
+import { buildSourceIndex, verifyClaim } from './index.js';
+
+const SRC = buildSourceIndex([
+  {
+    id: 'port',
+    text: [
+      'Mayor Elena Voss met harbour master Tom Ardley at the ferry terminal on Monday.',
+      'Elena Voss praised Tom Ardley for the quick repair of the damaged pier.',
+      'Sir Keir described the talks as "good and constructive" and said there was a "real sense of unity" between the European leaders, Mr Trump and Mr Zelensky.',
+      'Harbour master Tom Ardley said the repair cost 40,000 pounds and the pier would reopen in June.',
+      'The council increased the budget for the harbour after the storm.',
+    ].join('\n\n'),
+  },
+]);
+const verdict = (claim: string): string => verifyClaim(claim, SRC).verdict;
+
+describe('the shipped decision', () => {
+  it('supports every source sentence copied verbatim, honorifics and lists included', () => {
+    for (const s of (SRC.sources[0]!.doc.text).split('\n\n')) expect(verdict(s), s).toBe('supported');
+  });
+  it('supports a paraphrase through a WordNet synonym and an apposition turned round', () => {
+    expect(verdict('Elena Voss praised Tom Ardley for the fast repair of the damaged pier.')).toBe('supported');
+    expect(verdict('Tom Ardley, the harbour master, said the repair cost 40,000 pounds and the pier would reopen in June.')).toBe('supported');
+  });
+  it('does not support an antonym, a changed number, a swapped entity or swapped roles', () => {
+    expect(verdict('The council decreased the budget for the harbour after the storm.')).toBe('contradicted');
+    expect(verdict('Harbour master Tom Ardley said the repair cost 90,000 pounds and the pier would reopen in June.')).not.toBe('supported');
+    expect(verdict('Elena Voss praised Marta Quill for the quick repair of the damaged pier.')).not.toBe('supported');
+    expect(verdict('Tom Ardley praised Elena Voss for the quick repair of the damaged pier.')).not.toBe('supported');
+  });
+});
