@@ -37,6 +37,7 @@ const VARIANTS: Variant[] = [
   { name: 'no publication dates', input: (a) => ({ ...a, published: null }) },
   { name: 'no headline', input: (a) => ({ ...a, title: null }) },
   { name: 'no entity overlap (words only)', input: (a) => a, options: { entityWeight: 0 } },
+  { name: 'no protagonist', input: (a) => a, options: { protagonistFactor: 1 } },
   { name: 'no syndication families', input: (a) => a, families: false },
 ];
 

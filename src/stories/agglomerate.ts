@@ -7,18 +7,22 @@
  * worth comparing. Merges go best-first; ties break on the smaller item rank, so the result depends only on the
  * items and their ranks, never on arrival order.
  */
-import { dateFactor, dot, STORY_TIME, weekdayFactor, type EventTime, type TimeModel, type Vec } from './features.js';
+import { dateFactor, dot, STORY_TIME, whoFactor, type EventTime, type TimeModel, type Vec } from './features.js';
 import * as T from './thresholds.js';
 
 export interface AggItem {
   terms: Vec;
   entities: Vec;
   time: EventTime;
+  /** The protagonist (RawFeatures.who), -1 when none. */
+  who: number;
 }
 
 export interface AggOptions {
   threshold: number;
   entityWeight: number;
+  /** Factor of a pair whose protagonists differ (default thresholds.ts OTHER_PROTAGONIST_FACTOR). */
+  protagonistFactor?: number;
   /** How publication days apart weigh (default: stories'). */
   time?: TimeModel;
 }
@@ -40,8 +44,8 @@ interface Cluster {
   /** Distinct known event days or years of the members, and how many members have each. */
   times: EventTime[];
   timeCounts: number[];
-  /** Members by the weekdays their lede names (`EventTime.weekdays`, a bit mask), members naming none left out. */
-  weekdays: Map<number, number> | null;
+  /** Members by their protagonist (`AggItem.who`), members without one left out. */
+  who: Map<number, number> | null;
   members: number[];
   nbrs: Set<number>;
   version: number;
@@ -115,25 +119,24 @@ function clusterDate(a: Cluster, b: Cluster, model: TimeModel, daysOnly = false)
   return n ? s / n : 1;
 }
 
-/** The mean weekday factor over member pairs that both name weekdays (1 when no such pair exists). */
-function clusterWeekdays(a: Cluster, b: Cluster): number {
-  if (!a.weekdays || !b.weekdays) return 1;
-  let w = 0;
-  let n = 0;
-  for (const [ma, ca] of a.weekdays)
-    for (const [mb, cb] of b.weekdays) {
-      w += ca * cb * weekdayFactor(ma, mb);
-      n += ca * cb;
-    }
-  return w / n;
+/**
+ * The mean protagonist factor over all member pairs (a pair where either has none counts 1): what average link
+ * over pair similarities, each content × factor, gives. Averaged over the pairs that carry protagonists only, one
+ * odd pair (the follow-up's new name against the analysis piece's) would weigh on the whole story.
+ */
+function clusterWho(a: Cluster, b: Cluster, other: number): number {
+  if (!a.who || !b.who) return 1;
+  let differ = 0;
+  for (const [ma, ca] of a.who) for (const [mb, cb] of b.who) if (whoFactor(ma, mb, other) < 1) differ += ca * cb;
+  return 1 - ((1 - other) * differ) / (a.n * b.n);
 }
 
 /**
- * The time factor of two clusters: dates times weekdays, each averaged over the member pairs that carry it, so a
- * year conflict is not diluted by members that only name a weekday.
+ * The time-and-protagonist factor of two clusters: dates (averaged over the member pairs that carry them, so a
+ * year conflict is not diluted by members without a known year) times protagonists.
  */
-function clusterTime(a: Cluster, b: Cluster, model: TimeModel): number {
-  return clusterDate(a, b, model) * clusterWeekdays(a, b);
+function clusterFactor(a: Cluster, b: Cluster, model: TimeModel, otherWho: number): number {
+  return clusterDate(a, b, model) * clusterWho(a, b, otherWho);
 }
 
 /** Term and entity similarity combined (weighted arithmetic mean). */
@@ -240,7 +243,7 @@ class MergeHeap {
 export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, number]> | Int32Array, o: AggOptions): number[][] {
   const cl: Cluster[] = items.map((it, i) => {
     const known = it.time.day !== null || it.time.year !== null;
-    const weekdays = it.time.weekdays ? new Map([[it.time.weekdays, 1]]) : null;
+    const who = it.who >= 0 ? new Map([[it.who, 1]]) : null;
     return {
       n: 1,
       nE: it.entities.ids.length ? 1 : 0,
@@ -248,7 +251,7 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
       entities: it.entities,
       times: known ? [it.time] : [],
       timeCounts: known ? [1] : [],
-      weekdays,
+      who,
       members: [i],
       nbrs: new Set<number>(),
       version: 0,
@@ -256,9 +259,10 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
     };
   });
   const time = o.time ?? STORY_TIME;
+  const otherWho = o.protagonistFactor ?? T.OTHER_PROTAGONIST_FACTOR;
   const sim = (a: Cluster, b: Cluster): number => {
     const c = contentSim(a, b, o.entityWeight);
-    return c <= 0 ? 0 : c * clusterTime(a, b, time);
+    return c <= 0 ? 0 : c * clusterFactor(a, b, time, otherWho);
   };
   const heap = new MergeHeap();
   const addEdge = (x: number, y: number): void => {
@@ -297,16 +301,16 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
         A.timeCounts.push(B.timeCounts[j]!);
       }
     }
-    if (B.weekdays) {
-      if (!A.weekdays) A.weekdays = B.weekdays;
-      else for (const [m, c] of B.weekdays) A.weekdays.set(m, (A.weekdays.get(m) ?? 0) + c);
+    if (B.who) {
+      if (!A.who) A.who = B.who;
+      else for (const [m, c] of B.who) A.who.set(m, (A.who.get(m) ?? 0) + c);
     }
     A.version++;
     B.alive = false;
     B.members = [];
     B.times = [];
     B.timeCounts = [];
-    B.weekdays = null;
+    B.who = null;
     for (const c of B.nbrs) {
       if (c === e.a) continue;
       const C = cl[c]!;
@@ -329,8 +333,8 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
 }
 
 /**
- * Fragments: a cluster of at most FRAGMENT_SIZE items joins the bigger neighbouring cluster it is most similar to
- * in content, when that similarity reaches FRAGMENT_THRESHOLD × threshold and no publication days say otherwise
+ * Fragments: a cluster of at most FRAGMENT_SIZE items joins the neighbouring cluster bigger than itself it is most
+ * similar to in content (a small story of a syndicated family and two reports is a target too), when that similarity reaches FRAGMENT_THRESHOLD × threshold and no publication days say otherwise
  * (mean day factor at least FRAGMENT_DAY_FACTOR: the same day, or days unknown). A short or oddly worded report
  * of an event, or one whose text names a stray year or weekday, sits below the merge threshold with every member
  * of its story; the lower bar is for such fragments only, so two big stories never merge through it, and a
@@ -347,7 +351,7 @@ function attachFragments(cl: Cluster[], o: AggOptions): void {
     let to = -1;
     for (const j of f.nbrs) {
       const c = cl[j]!;
-      if (c.n <= T.FRAGMENT_SIZE || clusterDate(f, c, o.time ?? STORY_TIME, true) < T.FRAGMENT_DAY_FACTOR) continue;
+      if (c.n <= f.n || clusterDate(f, c, o.time ?? STORY_TIME, true) < T.FRAGMENT_DAY_FACTOR) continue;
       const s = contentSim(f, c, o.entityWeight);
       if (s > best || (s === best && j < to)) [best, to] = [s, j];
     }

@@ -26,17 +26,12 @@ export class Vocabulary {
 }
 
 /**
- * Event time of a text: a calendar day (days since 1970-01-01), else what the text itself says: a year and the
- * weekday its lede names ("on Friday"), either unknown.
+ * Event time of a text: a calendar day (days since 1970-01-01), else the year the text itself names, either
+ * unknown.
  */
 export interface EventTime {
   day: number | null;
   year: number | null;
-  /**
-   * The weekdays the lede names, as a bit mask (bit 0 Sunday … bit 6 Saturday), 0 when none; only read from the
-   * text when the publication day is unknown.
-   */
-  weekdays: number;
 }
 
 /** Sparse counts: sorted feature ids and their counts. */
@@ -51,6 +46,11 @@ export interface RawFeatures {
   length: number;
   entities: Counts;
   time: EventTime;
+  /**
+   * The text's protagonist: of the people its headline or lede names, the one it names most often (at least
+   * PROTAGONIST_MIN_MENTIONS times, no tie), as the entity-vocabulary id of the surname key; -1 when none.
+   */
+  who: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -91,7 +91,8 @@ function entityKey(name: string): string {
 /**
  * Event time when the publication date is unknown: the year of the earliest absolute date in the first three
  * sentences (where datelines sit), else the most frequent year mentioned (ties to the later year: news is about
- * now, background about before).
+ * now, background about before). (Weekdays the lede names were read too until they were fitted, see
+ * thresholds.ts STORY_FIT: given the content, a weekday conflict did not lower the odds of one event.)
  */
 function timeFromText(text: string, sentences: ReturnType<typeof splitSentences>): EventTime {
   const dates = findDates(text, sentences, null);
@@ -111,21 +112,16 @@ function timeFromText(text: string, sentences: ReturnType<typeof splitSentences>
       if (d.start < earlyEnd && (early === null || day < early)) early = day;
     }
   }
-  // The event's weekdays: those the lede names ("on Friday", "by Saturday evening"). Datelines name the
-  // publication day, not the event's, so absolute dates do not give one.
-  let weekdays = 0;
-  const ledeEnd = sentences[Math.min(T.WEEKDAY_LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
-  for (const d of dates) if (d.start < ledeEnd && d.weekday !== undefined) weekdays |= 1 << d.weekday;
   // A day read from the text is only trusted to the year: a dateline, a background date and the event day differ
   // (ECB+: trusting text days cost 8 points of B³ recall for 4 of precision).
-  if (early !== null) return { day: null, year: yearOfDay(early), weekdays };
+  if (early !== null) return { day: null, year: yearOfDay(early) };
   const best = (m: Map<number, number>): number | null => {
     let k: number | null = null;
     let c = 0;
     for (const [key, n] of m) if (n > c || (n === c && k !== null && key > k)) [k, c] = [key, n];
     return k;
   };
-  return { day: null, year: best(years), weekdays };
+  return { day: null, year: best(years) };
 }
 
 export interface PrepareInput {
@@ -158,6 +154,23 @@ export function prepareFeatures(doc: PrepareInput, terms: Vocabulary, entities: 
   const ents = findEntities(text, sentences, lang);
   const mentionsOf = new Map<string, number>();
   for (const m of ents.mentions) if (m.entityId) mentionsOf.set(m.entityId, (mentionsOf.get(m.entityId) ?? 0) + 1);
+  // The protagonist is someone the lede names (who did what): a person named first further down is background.
+  const ledeEnd = sentences[Math.min(T.PROTAGONIST_LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
+  const inLede = new Set<string>();
+  for (const m of ents.mentions) if (m.entityId && m.start < ledeEnd) inLede.add(m.entityId);
+  const title = doc.title ? stripDiacritics(doc.title).toLowerCase() : '';
+  let who = -1;
+  let whoCount = 0;
+  for (const e of ents.entities) {
+    if (e.type !== 'person') continue;
+    if (!inLede.has(e.id) && !(title && title.includes(entityKey(e.name).split(' ').pop() ?? '\u0000'))) continue;
+    const n = mentionsOf.get(e.id) ?? 1;
+    const surname = entityKey(e.name).split(' ').pop() ?? '';
+    if (surname.length < 2) continue;
+    if (n > whoCount) [who, whoCount] = [entities.id(surname), n];
+    else if (n === whoCount) who = -1;
+  }
+  if (whoCount < T.PROTAGONIST_MIN_MENTIONS) who = -1;
   for (const e of ents.entities) {
     if (e.type === 'unknown' && !T.UNKNOWN_ENTITY_WEIGHT) continue;
     const key = entityKey(e.name);
@@ -178,8 +191,8 @@ export function prepareFeatures(doc: PrepareInput, terms: Vocabulary, entities: 
     }
   }
   const pubDay = dayOf(doc.published);
-  const time: EventTime = pubDay !== null ? { day: pubDay, year: yearOfDay(pubDay), weekdays: 0 } : timeFromText(text, sentences);
-  return { terms: toCounts(tc), length, entities: toCounts(ec), time };
+  const time: EventTime = pubDay !== null ? { day: pubDay, year: yearOfDay(pubDay) } : timeFromText(text, sentences);
+  return { terms: toCounts(tc), length, entities: toCounts(ec), time, who };
 }
 
 /** A weighted, L2-normalised sparse vector (ids sorted ascending). */
@@ -264,15 +277,18 @@ export interface TimeModel {
 }
 
 /** Stories: see thresholds.ts EVENT_WINDOW_DAYS. */
-export const STORY_TIME: TimeModel = { windowDays: T.EVENT_WINDOW_DAYS, fadeDays: T.EVENT_FADE_DAYS, floor: T.OTHER_YEAR_FACTOR };
+export const STORY_TIME: TimeModel = { windowDays: T.EVENT_WINDOW_DAYS, fadeDays: T.EVENT_FADE_DAYS, floor: T.FAR_APART_FACTOR };
 /** Developments within a story: see thresholds.ts DEVELOPMENT_HALF_LIFE_DAYS. */
 export const DEVELOPMENT_TIME: TimeModel = { windowDays: 0, fadeDays: T.DEVELOPMENT_HALF_LIFE_DAYS, floor: T.TIME_FLOOR };
 
-/**
- * How compatible two event times are, 0..1: `dateFactor` times `weekdayFactor`.
- */
-export function timeFactor(a: EventTime, b: EventTime, model: TimeModel = STORY_TIME): number {
-  return dateFactor(a, b, model) * weekdayFactor(a.weekdays, b.weekdays);
+/** What two texts' time and protagonist say of them reporting one event, 0..1: `dateFactor` times `whoFactor`. */
+export function pairFactor(
+  a: { time: EventTime; who: number },
+  b: { time: EventTime; who: number },
+  model: TimeModel = STORY_TIME,
+  otherWho: number = T.OTHER_PROTAGONIST_FACTOR,
+): number {
+  return dateFactor(a.time, b.time, model) * whoFactor(a.who, b.who, otherWho);
 }
 
 /**
@@ -288,7 +304,7 @@ export function dateFactor(a: EventTime, b: EventTime, model: TimeModel = STORY_
   return 1;
 }
 
-/** Weekdays named by two ledes (bit masks): a flat penalty when both name some and none in common. */
-export function weekdayFactor(a: number, b: number): number {
-  return a !== 0 && b !== 0 && (a & b) === 0 ? T.OTHER_WEEKDAY_FACTOR : 1;
+/** Two protagonists (RawFeatures.who): a flat factor when both texts have one and they differ. */
+export function whoFactor(a: number, b: number, other: number = T.OTHER_PROTAGONIST_FACTOR): number {
+  return a >= 0 && b >= 0 && a !== b ? other : 1;
 }

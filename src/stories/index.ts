@@ -6,13 +6,13 @@
  * index over each unit's heaviest terms and entities, capped postings (./story-index) → exact similarity for the
  * top candidates only (never all pairs), each unit keeping edges to its nearest few → average-link agglomeration
  * on that sparse graph, then small fragments joined to their nearest bigger story at a lower bar (./agglomerate)
- * → storylines over the stories (./storylines). Time is the publication day where known, else the year and the
- * weekdays the text's lede names. Every step costs O(units)
+ * → storylines over the stories (./storylines). Time is the publication day where known, else the year the
+ * text names; a text's protagonist (the person it names most) tells two same-kind events apart. Every step costs O(units)
  * however big a story grows (see bench/stories.ts). Inputs are sorted by (published, id) and every tie breaks on that
  * rank, so the result does not depend on arrival order.
  */
 import { agglomerate, type AggItem } from './agglomerate.js';
-import { DEVELOPMENT_TIME, timeFactor } from './features.js';
+import { DEVELOPMENT_TIME, pairFactor } from './features.js';
 import * as T from './thresholds.js';
 import { linkStorylines, type StoryProfile } from './storylines.js';
 import { StoryIndex, cmp, sortKeyOf } from './story-index.js';
@@ -82,10 +82,11 @@ function developmentsOf(index: StoryIndex, units: number[], ordered: (ids: Set<s
   let groups: number[][];
   if (days.size < 2) groups = [byTime.map((_, i) => i)];
   else {
-    const items: AggItem[] = byTime.map((u) => ({ terms: index.units[u]!.terms, entities: index.units[u]!.entities, time: index.units[u]!.raw.time }));
+    const items: AggItem[] = byTime.map((u) => ({ terms: index.units[u]!.terms, entities: index.units[u]!.entities, time: index.units[u]!.raw.time, who: index.units[u]!.raw.who }));
     const edges: [number, number][] = [];
     for (let i = 0; i < items.length; i++) for (let j = i + 1; j < Math.min(items.length, i + 1 + DEVELOPMENT_NEIGHBOURS); j++) edges.push([i, j]);
-    groups = agglomerate(items, edges, { threshold: T.DEVELOPMENT_THRESHOLD, entityWeight: index.entityWeight, time: DEVELOPMENT_TIME });
+    // Inside one story every text reports the event: who a text is about says nothing of which day it reports.
+    groups = agglomerate(items, edges, { threshold: T.DEVELOPMENT_THRESHOLD, entityWeight: index.entityWeight, protagonistFactor: 1, time: DEVELOPMENT_TIME });
   }
   return groups
     .map((g) => {
@@ -124,13 +125,14 @@ function titleOf(index: StoryIndex, units: number[]): string | null {
 
 /**
  * For each unit, the sum of `pairSim` to every other unit of the story, in O(units × distinct times) dot products
- * instead of all pairs: pairSim(u, v) = content(u, v) × timeFactor(u, v), and content is linear in v's vectors
- * (terms, or the entity mix when both have entities), so the units of one event time are summed once.
+ * instead of all pairs: pairSim(u, v) = content(u, v) × pairFactor(u, v), and content is linear in v's vectors
+ * (terms, or the entity mix when both have entities), so the units of one event time and protagonist are summed
+ * once.
  */
 function centrality(index: StoryIndex, units: number[]): number[] {
   const w = index.entityWeight;
   interface Group {
-    time: StoryIndex['units'][number]['raw']['time'];
+    raw: StoryIndex['units'][number]['raw'];
     /** Terms of every unit; terms and entities of the units with entities. */
     terms: Map<number, number>;
     termsE: Map<number, number>;
@@ -147,9 +149,9 @@ function centrality(index: StoryIndex, units: number[]): number[] {
   const groups = new Map<string, Group>();
   for (const u of units) {
     const unit = index.units[u]!;
-    const key = `${unit.raw.time.day}/${unit.raw.time.year}/${unit.raw.time.weekdays}`;
+    const key = `${unit.raw.time.day}/${unit.raw.time.year}/${unit.raw.who}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { time: unit.raw.time, terms: new Map(), termsE: new Map(), ents: new Map() }));
+    if (!g) groups.set(key, (g = { raw: unit.raw, terms: new Map(), termsE: new Map(), ents: new Map() }));
     add(g.terms, unit.terms);
     if (unit.entities.ids.length) {
       add(g.termsE, unit.terms);
@@ -163,7 +165,7 @@ function centrality(index: StoryIndex, units: number[]): number[] {
     for (const g of groups.values()) {
       let c = dotMap(unit.terms, g.terms);
       if (hasE) c += w * (dotMap(unit.entities, g.ents) - dotMap(unit.terms, g.termsE));
-      s += c * timeFactor(unit.raw.time, g.time);
+      s += c * pairFactor(unit.raw, g.raw, undefined, index.protagonistFactor);
     }
     return s - index.pairSim(u, u);
   });

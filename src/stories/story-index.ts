@@ -8,7 +8,7 @@
  */
 import { agglomerate, mix, type AggItem } from './agglomerate.js';
 import { carryByOwner } from './carry.js';
-import { dayOf, dot, EMPTY_VEC, prepareFeatures, timeFactor, Vocabulary, weigh, type RawFeatures, type Vec } from './features.js';
+import { dayOf, dot, EMPTY_VEC, pairFactor, prepareFeatures, Vocabulary, weigh, type RawFeatures, type Vec } from './features.js';
 import * as T from './thresholds.js';
 import { StoryInputError, type StoryInput } from './types.js';
 
@@ -32,6 +32,7 @@ export interface Unit {
 export interface IndexOptions {
   threshold?: number;
   entityWeight?: number;
+  protagonistFactor?: number;
 }
 
 /** A unit's canonical sort key: dated texts first by date, then by id. */
@@ -62,10 +63,12 @@ export class StoryIndex {
   private nextStory = 1;
   readonly threshold: number;
   readonly entityWeight: number;
+  readonly protagonistFactor: number;
 
   constructor(options: IndexOptions = {}) {
     this.threshold = options.threshold ?? T.STORY_THRESHOLD;
     this.entityWeight = options.entityWeight ?? T.ENTITY_WEIGHT;
+    this.protagonistFactor = options.protagonistFactor ?? T.OTHER_PROTAGONIST_FACTOR;
   }
 
   get size(): number {
@@ -236,13 +239,13 @@ export class StoryIndex {
     return next;
   }
 
-  /** Pair similarity of two units: content (terms and entities) times time compatibility. */
+  /** Pair similarity of two units: content (terms and entities) times time and protagonist compatibility. */
   pairSim(a: number, b: number): number {
     const A = this.units[a]!;
     const B = this.units[b]!;
     const t = dot(A.terms, B.terms);
     const c = A.entities.ids.length && B.entities.ids.length ? mix(t, dot(A.entities, B.entities), this.entityWeight) : t;
-    return c * timeFactor(A.raw.time, B.raw.time);
+    return c * pairFactor(A.raw, B.raw, undefined, this.protagonistFactor);
   }
 
   /**
@@ -304,7 +307,7 @@ export class StoryIndex {
           sim = mix(t, e, this.entityWeight);
         }
         const content = sim;
-        sim *= timeFactor(A.raw.time, B.raw.time);
+        sim *= pairFactor(A.raw, B.raw, undefined, this.protagonistFactor);
         if (sim >= minEdge) {
           sims.push(sim);
           contents.push(content);
@@ -334,8 +337,8 @@ export class StoryIndex {
       local[u] = -1;
       within[u] = 0;
     }
-    const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.raw.time }));
-    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight }).map((g) => g.map((i) => region[i]!));
+    const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.raw.time, who: this.units[u]!.raw.who }));
+    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight, protagonistFactor: this.protagonistFactor }).map((g) => g.map((i) => region[i]!));
     // Old story numbers go to the new cluster holding most of their units (carry.ts).
     const numberOf = carryByOwner((u) => (this.storyOf[u]! > 0 ? this.storyOf[u] : undefined), groups);
     const used = new Set(numberOf.values());

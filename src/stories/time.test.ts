@@ -1,27 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { agglomerate, type AggItem } from './agglomerate.js';
-import { DEVELOPMENT_TIME, prepareFeatures, timeFactor, Vocabulary, type EventTime, type Vec } from './features.js';
-import { EVENT_WINDOW_DAYS, FRAGMENT_SIZE, OTHER_WEEKDAY_FACTOR, OTHER_YEAR_FACTOR, STORY_THRESHOLD } from './thresholds.js';
+import { dateFactor, DEVELOPMENT_TIME, pairFactor, prepareFeatures, Vocabulary, whoFactor, type EventTime, type Vec } from './features.js';
+import { EVENT_WINDOW_DAYS, FAR_APART_FACTOR, FRAGMENT_SIZE, OTHER_PROTAGONIST_FACTOR, OTHER_YEAR_FACTOR, STORY_THRESHOLD } from './thresholds.js';
 
-const time = (t: Partial<EventTime> = {}): EventTime => ({ day: null, year: null, weekdays: 0, ...t });
-const bit = (...days: number[]): number => days.reduce((m, d) => m | (1 << d), 0);
+const time = (t: Partial<EventTime> = {}): EventTime => ({ day: null, year: null, ...t });
 
-describe('event time read from an undated text', () => {
-  const prepare = (text: string, published?: string) => prepareFeatures({ text, published: published ?? null }, new Vocabulary(), new Vocabulary()).time;
-  it('keeps the weekdays the lede names', () => {
-    const text = 'Fire crews fought a blaze at the Orlen mill on Friday night. By Saturday morning the roof had fallen in. Nobody was hurt.';
-    expect(prepare(text)).toEqual({ day: null, year: null, weekdays: bit(5, 6) });
+describe('event time and protagonist read from a text', () => {
+  const prepare = (text: string, published?: string) => prepareFeatures({ text, published: published ?? null }, new Vocabulary(), new Vocabulary());
+  it('takes the year an undated text names, and the publication day when known', () => {
+    expect(prepare('The Orlen mill burned on 3 May 2031. Nobody was hurt.').time).toEqual({ day: null, year: 2031 });
+    expect(prepare('The mill burned on Friday night.', '2031-05-03T08:00:00Z').time).toMatchObject({ year: 2031 });
   });
-  it('reads no weekday past the lede, and none when the publication day is known', () => {
-    const lede = Array.from({ length: 6 }, (_, i) => `The mill fire burned through part ${i + 1} of the site.`).join(' ');
-    expect(prepare(`${lede} Repairs start on Monday.`).weekdays).toBe(0);
-    expect(prepare('The mill burned on Friday night.', '2031-05-03T08:00:00Z')).toMatchObject({ weekdays: 0, year: 2031 });
+  it('names the person a text is about: the one it names most, at least twice, no tie', () => {
+    const v = new Vocabulary();
+    const about = (text: string) => prepareFeatures({ text }, new Vocabulary(), v).who;
+    const ada = about('Ada Varga was taken to hospital on Friday. Varga had been skiing with Tom Brill. Varga is recovering.');
+    expect(ada).toBeGreaterThanOrEqual(0);
+    expect(about('Coach Ada Varga said her team would recover. Varga praised the fans.')).toBe(ada);
+    expect(about('Tom Brill was taken to hospital. Brill had been skiing.')).not.toBe(ada);
+    expect(about('Ada Varga met Tom Brill on Friday.')).toBe(-1);
   });
-  it('penalises ledes naming different weekdays, and years that differ', () => {
-    expect(timeFactor(time({ weekdays: bit(5) }), time({ weekdays: bit(0) }))).toBe(OTHER_WEEKDAY_FACTOR);
-    expect(timeFactor(time({ weekdays: bit(5, 6) }), time({ weekdays: bit(6) }))).toBe(1);
-    expect(timeFactor(time({ weekdays: bit(5) }), time())).toBe(1);
-    expect(timeFactor(time({ year: 2008, weekdays: bit(5) }), time({ year: 2013, weekdays: bit(0) }))).toBeCloseTo(OTHER_YEAR_FACTOR * OTHER_WEEKDAY_FACTOR);
+  it('penalises years that differ and protagonists that differ, each once', () => {
+    expect(dateFactor(time({ year: 2008 }), time({ year: 2013 }))).toBe(OTHER_YEAR_FACTOR);
+    expect(dateFactor(time({ year: 2008 }), time())).toBe(1);
+    expect(whoFactor(3, 4)).toBe(OTHER_PROTAGONIST_FACTOR);
+    expect(whoFactor(3, 3)).toBe(1);
+    expect(whoFactor(3, -1)).toBe(1);
+    expect(pairFactor({ time: time({ year: 2008 }), who: 3 }, { time: time({ year: 2013 }), who: 4 })).toBeCloseTo(OTHER_YEAR_FACTOR * OTHER_PROTAGONIST_FACTOR);
   });
 });
 
@@ -32,7 +37,7 @@ function vec(own: number, at: Record<number, number> = {}): Vec {
   const all = [...entries, [own, rest] as const].sort((a, b) => a[0] - b[0]);
   return { ids: Int32Array.from(all.map((e) => e[0])), w: Float32Array.from(all.map((e) => e[1])) };
 }
-const item = (terms: Vec, t: Partial<EventTime> = {}): AggItem => ({ terms, entities: { ids: new Int32Array(0), w: new Float32Array(0) }, time: time(t) });
+const item = (terms: Vec, t: Partial<EventTime> = {}): AggItem => ({ terms, entities: { ids: new Int32Array(0), w: new Float32Array(0) }, time: time(t), who: -1 });
 const allPairs = (n: number): [number, number][] => Array.from({ length: n }, (_, i) => Array.from({ length: i }, (_, j) => [j, i] as [number, number])).flat();
 const options = { threshold: STORY_THRESHOLD, entityWeight: 0.6 };
 
@@ -68,14 +73,14 @@ describe('fragments', () => {
 });
 
 describe('the time models', () => {
-  it('stories: one time within the event window, fading after it to the other-year factor', () => {
-    expect(timeFactor(time({ day: 20_000 }), time({ day: 20_000 + EVENT_WINDOW_DAYS }))).toBe(1);
-    const later = timeFactor(time({ day: 20_000 }), time({ day: 20_000 + EVENT_WINDOW_DAYS + 15 }));
+  it('stories: one time within the event window, fading after it to the far-apart factor', () => {
+    expect(dateFactor(time({ day: 20_000 }), time({ day: 20_000 + EVENT_WINDOW_DAYS }))).toBe(1);
+    const later = dateFactor(time({ day: 20_000 }), time({ day: 20_000 + EVENT_WINDOW_DAYS + 15 }));
     expect(later).toBeLessThan(1);
-    expect(later).toBeGreaterThan(OTHER_YEAR_FACTOR);
-    expect(timeFactor(time({ day: 20_000 }), time({ day: 20_000 + 400 }))).toBe(OTHER_YEAR_FACTOR);
+    expect(later).toBeGreaterThan(FAR_APART_FACTOR);
+    expect(dateFactor(time({ day: 20_000 }), time({ day: 20_000 + 400 }))).toBe(FAR_APART_FACTOR);
   });
   it('developments: the next day already weighs a third', () => {
-    expect(timeFactor(time({ day: 20_000 }), time({ day: 20_001 }), DEVELOPMENT_TIME)).toBeCloseTo(Math.pow(0.5, 1 / 0.6));
+    expect(dateFactor(time({ day: 20_000 }), time({ day: 20_001 }), DEVELOPMENT_TIME)).toBeCloseTo(Math.pow(0.5, 1 / 0.6));
   });
 });

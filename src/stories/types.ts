@@ -60,6 +60,8 @@ export interface StoryOptions {
   threshold?: number;
   /** Weight of entity overlap against word overlap, 0..1. */
   entityWeight?: number;
+  /** Factor of two texts whose protagonists differ, 0..1 (1: protagonists ignored). */
+  protagonistFactor?: number;
   /** Syndication families: each family is clustered once, through its canonical member. */
   families?: readonly FamilyRef[];
 }

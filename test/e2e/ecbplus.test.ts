@@ -67,11 +67,12 @@ describe('stories on ECB+ (topics 1–35) through roundup cluster', () => {
       lines.push(`  ${name}: ${part.length} documents, ${gold.length} gold stories; roundup cluster ${out.stories.length} stories, B³ ${fmt(ours)}; baseline (threshold ${base.t}) B³ ${fmt(base.s!)}`);
     }
     console.log(`ECB+ topics 1–35 through roundup cluster:\n${lines.join('\n')}`);
-    // Measured: odd 0.912 (baseline 0.873), even 0.907 (baseline 0.875). Before the event-window time model the
-    // whole set gave 0.813 through this path.
+    // Measured with the combination fitted on the odd topics (src/stories/thresholds.ts STORY_FIT): odd 0.927
+    // (baseline 0.873), even 0.937 (baseline 0.875). Before the event-window time model the whole set gave 0.813
+    // through this path; before the fit, 0.900 / 0.907. The bar is issue #12's.
     for (const [ours, base] of Object.values(scores)) {
-      expect(ours).toBeGreaterThan(0.9);
-      expect(ours).toBeGreaterThan(base + 0.025);
+      expect(ours).toBeGreaterThanOrEqual(0.92);
+      expect(ours).toBeGreaterThanOrEqual(base + 0.04);
     }
   });
 

@@ -35,6 +35,31 @@ describe('dates', () => {
     expect(head.published).toBe('2013-06-06');
   });
 
+  it('reads the numeric and agency datelines of wire copy', () => {
+    // Invented datelines in the forms wire copy uses.
+    expect(parseDateLine('Last updated 13:26 14/09/2013')).toBe('2013-09-14');
+    expect(parseDateLine('11/30/09 05:40 PM ET')).toBe('2009-11-30');
+    expect(parseDateLine('Updated 4/9/2007 6:04 PM')).toBe('2007-04-09');
+    expect(parseDateLine('Posted 3:21 PM ET, 01/5/2011')).toBe('2011-01-05');
+    expect(parseDateLine('On Tue, 16/08/2011-13:42')).toBe('2011-08-16');
+    // Ambiguous figures: the weekday decides (3 May 2011 was a Tuesday, 5 March a Saturday), then the time zone.
+    expect(parseDateLine('Tuesday 03/05/2011')).toBe('2011-05-03');
+    expect(parseDateLine('Saturday 03/05/2011')).toBe('2011-03-05');
+    expect(parseDateLine('Updated 03/05/2011 10:00 BST')).toBe('2011-05-03');
+    expect(parseDateLine('Updated 03/05/2011 10:00 EDT')).toBe('2011-03-05');
+    expect(parseDateLine('Published: 2012.08.08 09:01 AM')).toBe('2012-08-08');
+    expect(parseDateLine('7:15 a.m. Dec.7, 2009')).toBe('2009-12-07');
+    expect(parseDateLine('8:56am Monday 10th June 2013')).toBe('2013-06-10');
+    expect(parseDateLine('First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET')).toBe('2011-10-25');
+    // Not dates: scores, fractions, a ratio of figures.
+    expect(parseDateLine('The vote was 3/4 in favour')).toBeNull();
+    expect(findDate('won 24/7 coverage')).toBeNull();
+    for (const l of ['Jul.7 5:59 PM EDT', 'Updated Wednesday, Jan 5 at 5:53 PM', 'Mar 8 5:46 PM EST']) expect(isTimeLine(l), l).toBe(true);
+    const head = cleanText('Last updated 13:26 14/09/2013\nClimber dies in fall on the Tarn ridge\nA climber from Holm died after a fall of about 150 metres on the Tarn ridge on Saturday, police said.\nA rescue helicopter recovered his body on Sunday morning.');
+    expect(head.title).toBe('Climber dies in fall on the Tarn ridge');
+    expect(head.published).toBe('2013-09-14');
+  });
+
   it('does not take a body sentence that mentions a date for a date line', () => {
     expect(parseDateLine('The ferry line, which opened on 3 March 2024, carried more passengers than expected in its first week.')).toBeNull();
     expect(findDate('no date here')).toBeNull();

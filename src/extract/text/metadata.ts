@@ -34,8 +34,39 @@ const MONTH_RE = Object.keys(MONTHS)
 
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?\b/u;
 const DOTTED_DATE = /\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})\b/u;
-const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'iu');
-const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu');
+/** Year first with full stops or slashes ("2012.08.08", "2012/08/08"). */
+const YEAR_FIRST_DATE = /\b(\d{4})[./](\d{1,2})[./](\d{1,2})\b/u;
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'iu');
+// "Dec.7, 2009" and "MAR.14, 2013": agency style puts no space after the abbreviation's full stop.
+const MONTH_DAY_YEAR = new RegExp(`\\b(${MONTH_RE})(?:\\.\\s*|\\s+)(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'iu');
+/** Slashed figures ("11/30/09", "14/09/2013", "6/6/2013"): the order is read by `slashedDate`. */
+const SLASHED_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\d/])/u;
+const WEEKDAY_NUMBER: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+/** Time zones of countries that write the month first (the United States, Canada's English press, the Philippines). */
+const MONTH_FIRST_ZONES = /\b(?:E|C|M|P|AK|H)[SD]?T\b/u;
+
+/**
+ * A slashed date's day and month. Unambiguous when one figure is over 12; otherwise a weekday on the same line
+ * decides, then the time zone (ET, PDT...: month first; BST, CET...: day first), then the month-first order, the
+ * usual one where news datelines carry slashes (every ambiguous ECB+ dateline, ../shared/data/ecbplus-dev, reads
+ * right that way: "4/9/2007" for 9 April, "8/2/13" for 2 August).
+ */
+function slashedDate(line: string, a: number, b: number, y: number): [number, number] | null {
+  const monthFirst: [number, number] = [a, b];
+  const dayFirst: [number, number] = [b, a];
+  if (a > 12 && b > 12) return null;
+  if (a > 12) return dayFirst;
+  if (b > 12) return monthFirst;
+  if (a === b) return monthFirst;
+  const wd = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\b/iu.exec(line)?.[1]?.toLowerCase();
+  if (wd !== undefined) {
+    const want = WEEKDAY_NUMBER[wd];
+    for (const [m, d] of [monthFirst, dayFirst]) if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() === want) return [m, d];
+  }
+  if (MONTH_FIRST_ZONES.test(line)) return monthFirst;
+  if (/\b(?:BST|GMT|CES?T|EES?T|WES?T|IST|AES?T|NZS?T)\b/u.test(line)) return dayFirst;
+  return monthFirst;
+}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -83,6 +114,19 @@ export function findDate(s: string): DateMatch | null {
     const y = Number(mdy[3]);
     if (validDate(y, m, d)) candidates.push({ iso: `${y}-${pad(m)}-${pad(d)}`, start: mdy.index, end: mdy.index + mdy[0].length });
   }
+  const yf = YEAR_FIRST_DATE.exec(s);
+  if (yf) {
+    const [, y, m, d] = yf.map(Number) as [number, number, number, number];
+    if (validDate(y, m, d)) candidates.push({ iso: `${y}-${pad(m)}-${pad(d)}`, start: yf.index, end: yf.index + yf[0].length });
+  }
+  const sl = SLASHED_DATE.exec(s);
+  if (sl) {
+    const [, a, b, yy] = sl as unknown as [string, string, string, string];
+    // Two-digit years: news datelines are of this century and the last.
+    const y = yy.length === 4 ? Number(yy) : Number(yy) < 70 ? 2000 + Number(yy) : 1900 + Number(yy);
+    const md = slashedDate(s, Number(a), Number(b), y);
+    if (md && validDate(y, md[0], md[1])) candidates.push({ iso: `${y}-${pad(md[0])}-${pad(md[1])}`, start: sl.index, end: sl.index + sl[0].length });
+  }
   candidates.sort((a, b) => a.start - b.start);
   return candidates[0] ?? null;
 }
@@ -100,7 +144,10 @@ export function parseDateLine(line: string): string | null {
   if (line.length > 100) return null;
   const m = findDate(line);
   if (!m) return null;
-  const rest = (line.slice(0, m.start) + ' ' + line.slice(m.end))
+  // Every date goes ("First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET"); the first is the line's.
+  let rest = line.slice(0, m.start) + ' ' + line.slice(m.end);
+  for (let more = findDate(rest); more; more = findDate(rest)) rest = rest.slice(0, more.start) + ' ' + rest.slice(more.end);
+  rest = rest
     .replace(TIME, ' ')
     .replace(WEEKDAYS, ' ')
     .replace(new RegExp(DATE_LABEL, 'giu'), ' ')
@@ -111,6 +158,10 @@ export function parseDateLine(line: string): string | null {
   return restWords <= 4 ? m.iso : null;
 }
 
+const MONTH_DAY_NO_YEAR = new RegExp(
+  `^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:${MONTH_RE})(?:\\.\\s*|\\s+)\\d{1,2}(?:st|nd|rd|th)?,?\\s+`,
+  'iu',
+);
 const CLOCK = /^\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?\s?m\.?|uhr|h)(?![\p{L}]))?/iu;
 const TIME_ZONE = /^(?:[A-Z]{2,5}|(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)$/u;
 
@@ -124,6 +175,8 @@ export function isTimeLine(line: string): boolean {
   const t = line
     .trim()
     .replace(new RegExp(`^(?:${DATE_LABEL})\\s*:?\\s*`, 'iu'), '')
+    // A day without its year before the time ("Jul.7 5:59 PM EDT", "Wednesday, Jan 5 at 5:53 PM").
+    .replace(MONTH_DAY_NO_YEAR, '')
     .replace(/^(?:at|um|à)\s+/iu, '');
   const m = CLOCK.exec(t);
   if (!m) return false;

@@ -1,0 +1,138 @@
+/**
+ * Fits the story model's combination (thresholds.ts STORY_FIT) on one half of ECB+ topics 1–35 and scores it on the
+ * other, through the path `roundup cluster` takes (files cleaned by extractInputs, families, the shipped features).
+ *
+ * Every pair of units (one per syndication family) of the half is a case: one gold event or not. A logistic
+ * regression of that on log(content similarity), "years differ" and "protagonists differ" is the model the
+ * clustering already is in multiplicative form: sim = content × yearFactor^[years differ] × whoFactor^[who
+ * differ] ≥ threshold ⇔ log-odds ≥ 0, so threshold = exp(−b0/bc), yearFactor = exp(by/bc), whoFactor =
+ * exp(bw/bc). The entity weight (inside content) is the one of a few values with the best likelihood.
+ *
+ *   npm run build && node dist/bench/fit-stories.js            # fit on odd topics, B³ on both halves
+ *   node dist/bench/fit-stories.js even                         # the other direction
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFamilies } from '../src/families/index.js';
+import { pipelineArticle } from '../src/pipeline/cluster.js';
+import { extractInputs } from '../src/pipeline/extract-inputs.js';
+import { mix } from '../src/stories/agglomerate.js';
+import { dot } from '../src/stories/features.js';
+import { buildIndex } from '../src/stories/index.js';
+
+const SHARED = resolve(process.env.ROUNDUP_SHARED ?? resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared'));
+const DATA = join(SHARED, 'data', 'ecbplus-dev');
+const ENTITY_WEIGHTS = [0.3, 0.45, 0.6, 0.75];
+
+interface Doc {
+  id: string;
+  topic: number;
+  subtopic: string;
+}
+interface Pair {
+  t: number;
+  e: number | null;
+  years: number;
+  who: number;
+  same: number;
+  /** Article pairs the unit pair stands for (B³ counts articles, and a family is one unit of several). */
+  weight: number;
+}
+
+/** Logistic regression by Newton's method (a tiny ridge keeps it defined); returns coefficients and log-likelihood. */
+export function logistic(xs: number[][], ys: number[], ws: number[]): { beta: number[]; ll: number } {
+  const k = xs[0]!.length;
+  let beta = new Array<number>(k).fill(0);
+  let ll = 0;
+  for (let it = 0; it < 100; it++) {
+    const g = new Array<number>(k).fill(0);
+    const h = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    ll = 0;
+    xs.forEach((x, r) => {
+      const z = x.reduce((s, v, q) => s + v * beta[q]!, 0);
+      const p = 1 / (1 + Math.exp(-z));
+      const w = ws[r]!;
+      ll += w * (ys[r] ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
+      for (let q = 0; q < k; q++) {
+        g[q]! += w * (ys[r]! - p) * x[q]!;
+        for (let s = 0; s < k; s++) h[q]![s]! += w * p * (1 - p) * x[q]! * x[s]!;
+      }
+    });
+    for (let q = 0; q < k; q++) {
+      h[q]![q]! += 1e-6;
+      g[q]! -= 1e-6 * beta[q]!;
+    }
+    // Solve h · d = g (Gauss–Jordan with partial pivoting).
+    const a = h.map((row, q) => [...row, g[q]!]);
+    for (let c = 0; c < k; c++) {
+      let p = c;
+      for (let r = c + 1; r < k; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+      [a[c], a[p]] = [a[p]!, a[c]!];
+      for (let r = 0; r < k; r++) {
+        if (r === c) continue;
+        const f = a[r]![c]! / a[c]![c]!;
+        for (let s = c; s <= k; s++) a[r]![s]! -= f * a[c]![s]!;
+      }
+    }
+    const d = a.map((row, q) => row[k]! / row[q]!);
+    beta = beta.map((b, q) => b + d[q]!);
+    if (d.every((v) => Math.abs(v) < 1e-9)) break;
+  }
+  return { beta, ll };
+}
+
+async function pairsOf(docs: Doc[]): Promise<Pair[]> {
+  const { articles } = await extractInputs(docs.map((d) => join(DATA, 'docs', `${d.id}.txt`)));
+  const arts = articles.map(({ input, article }) => pipelineArticle(basename(input, '.txt'), article)).filter((a) => a.text.trim());
+  const index = buildIndex(arts, { families: findFamilies(arts) });
+  const sub = new Map(docs.map((d) => [d.id, d.subtopic]));
+  const u = index.units;
+  const out: Pair[] = [];
+  for (let i = 0; i < u.length; i++)
+    for (let j = i + 1; j < u.length; j++) {
+      const a = u[i]!;
+      const b = u[j]!;
+      const ta = a.raw.time;
+      const tb = b.raw.time;
+      out.push({
+        t: dot(a.terms, b.terms),
+        e: a.entities.ids.length && b.entities.ids.length ? dot(a.entities, b.entities) : null,
+        years: (ta.day === null || tb.day === null) && ta.year !== null && tb.year !== null && ta.year !== tb.year ? 1 : 0,
+        who: a.raw.who >= 0 && b.raw.who >= 0 && a.raw.who !== b.raw.who ? 1 : 0,
+        same: sub.get(a.key) === sub.get(b.key) ? 1 : 0,
+        weight: a.members.length * b.members.length,
+      });
+    }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const fitOn = process.argv[2] === 'even' ? 0 : 1;
+  const docs = readFileSync(join(DATA, 'docs.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc);
+  const files = new Set(readdirSync(join(DATA, 'docs')));
+  const part = docs.filter((d) => d.topic % 2 === fitOn && files.has(`${d.id}.txt`));
+  const pairs = await pairsOf(part);
+  let best: { ew: number; beta: number[]; ll: number } | null = null;
+  for (const ew of ENTITY_WEIGHTS) {
+    const xs = pairs.map((p) => [1, Math.log(Math.max(1e-3, p.e === null ? p.t : mix(p.t, p.e, ew))), p.years, p.who]);
+    const { beta, ll } = logistic(
+      xs,
+      pairs.map((p) => p.same),
+      pairs.map((p) => p.weight),
+    );
+    process.stdout.write(`entity weight ${ew}: log-likelihood ${ll.toFixed(1)} (threshold ${Math.exp(-beta[0]! / beta[1]!).toFixed(3)}, years ${Math.exp(beta[2]! / beta[1]!).toFixed(3)}, protagonists ${Math.exp(beta[3]! / beta[1]!).toFixed(3)})\n`);
+    if (!best || ll > best.ll) best = { ew, beta, ll };
+  }
+  const [b0, bc, by, bw] = best!.beta as [number, number, number, number];
+  process.stdout.write(
+    `fitted on the ${fitOn ? 'odd' : 'even'} topics (${pairs.length} unit pairs, ${pairs.filter((p) => p.same).length} of one event):\n` +
+      `  ENTITY_WEIGHT ${best!.ew}\n  STORY_THRESHOLD ${Math.exp(-b0 / bc).toFixed(3)}\n  OTHER_YEAR_FACTOR ${Math.exp(by / bc).toFixed(3)}\n` +
+      `  OTHER_PROTAGONIST_FACTOR ${Math.exp(bw / bc).toFixed(3)}\n`,
+  );
+}
+
+await main();
