@@ -1,6 +1,7 @@
 /**
- * Fits the story model's combination (thresholds.ts STORY_FIT) on one half of ECB+ topics 1–35 and scores it on the
- * other, through the path `roundup cluster` takes (files cleaned by extractInputs, families, the shipped features).
+ * `npm run fit:stories [-- even]`: fits the story model's combination (thresholds.ts STORY_FIT) on one half of ECB+
+ * topics 1–35 (odd topics unless `even`), through the path `roundup cluster` takes (files cleaned by extractInputs,
+ * families, the shipped features).
  *
  * Every pair of units (one per syndication family) of the half is a case: one gold event or not. A logistic
  * regression of that on log(content similarity), "years differ" and "protagonists differ" is the model the
@@ -8,8 +9,8 @@
  * differ] ≥ threshold ⇔ log-odds ≥ 0, so threshold = exp(−b0/bc), yearFactor = exp(by/bc), whoFactor =
  * exp(bw/bc). The entity weight (inside content) is the one of a few values with the best likelihood.
  *
- *   npm run build && node dist/bench/fit-stories.js            # fit on odd topics, B³ on both halves
- *   node dist/bench/fit-stories.js even                         # the other direction
+ * It prints the fitted constants; thresholds.ts holds the odd fit, and test/e2e/ecbplus.test.ts (or
+ * bench/stories-ablation.ts) scores them on both halves through `roundup cluster`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';

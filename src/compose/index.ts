@@ -79,11 +79,25 @@ function isPredecessor(prev: Placed | null, cur: Placed): boolean {
   return prev.ranked.fact.members.some((m) => m.article === r.article && m.sentence.index === r.sentence.index - 1);
 }
 
-/** Lede (one or two sentences that open a source) and sections of the rest. */
-function layout(chosen: readonly Ranked[], idf: Map<string, number>): { placed: Placed[]; sections: Ranked[][] } {
+/**
+ * The sources' latest publication day, when they span several days (a story that developed): its openings give
+ * the lede, the latest state first. Null when all are of one day or undated.
+ */
+function latestDay(prep: Prepared): string | null {
+  const days = [...new Set(prep.articles.filter((_, i) => !prep.setAside[i]).map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d)))].sort();
+  return days.length > 1 ? days[days.length - 1]! : null;
+}
+
+/**
+ * Lede (one or two sentences that open a source) and sections of the rest. `latest`: whether a fact's wording is
+ * from the latest day's reports; when some chosen opening is, the lede is one of those.
+ */
+function layout(chosen: readonly Ranked[], idf: Map<string, number>, latest: (r: Ranked) => boolean = () => false): { placed: Placed[]; sections: Ranked[][] } {
   // A lede opens with its subject named, not a role noun that needs an earlier sentence ("The Prime Minister...").
   const ledeScore = (r: Ranked): number => r.score - (/^The (?:\p{L}+ ){0,2}(?:Prime Minister|PM|president|President|leader|minister|chancellor)\b/u.test(r.fact.rep.sentence.text) ? 0.2 : 0);
-  const ledeish = [...chosen].filter((r) => r.firstIndex <= 1).sort((a, b) => ledeScore(b) - ledeScore(a) || a.fact.id - b.fact.id);
+  const openings = [...chosen].filter((r) => r.firstIndex <= 1);
+  const fresh = openings.filter((r) => r.fact.rep.sentence.index <= 1 && latest(r));
+  const ledeish = (fresh.length ? fresh : openings).sort((a, b) => ledeScore(b) - ledeScore(a) || a.fact.id - b.fact.id);
   const first = ledeish[0] ?? [...chosen].sort((a, b) => b.score - a.score || a.fact.id - b.fact.id)[0];
   const lede: Ranked[] = first ? [first] : [];
   // A second lede sentence only where it follows the first in a source (two outlets' openings say one thing twice).
@@ -127,13 +141,15 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
     return r;
   };
 
+  const last = latestDay(prep);
+  const latest = (r: Ranked): boolean => !!last && prep.articles[r.fact.rep.article]!.published?.slice(0, 10) === last;
   const rejected = new Map<number, RejectedSentence>();
   let accepted: Accepted[] = [];
   let sectionsRanked: Ranked[][] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const pool = ranked.filter((r) => !rejected.has(r.fact.id));
-    const chosen = selectMmr(pool, words, idf);
-    const { placed, sections } = layout(chosen, idf);
+    const chosen = selectMmr(pool, words, idf, last ? (r) => latest(r) && r.fact.rep.sentence.index === 0 : undefined);
+    const { placed, sections } = layout(chosen, idf, latest);
     sectionsRanked = sections;
     const memory = new NameMemory(book);
     accepted = [];

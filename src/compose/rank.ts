@@ -132,7 +132,7 @@ export function contained(a: readonly string[], b: readonly string[], idf: Map<s
 }
 
 /** Greedy MMR up to `words` words; redundant facts (by stems) are never taken together. */
-export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<string, number> = new Map()): Ranked[] {
+export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<string, number> = new Map(), first?: (r: Ranked) => boolean): Ranked[] {
   const pool = ranked.filter((r) => r.fact.eligible).sort((a, b) => b.score - a.score || a.fact.id - b.fact.id);
   const chosen: Ranked[] = [];
   const seenPeople = new Set<string>();
@@ -161,6 +161,9 @@ export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<str
         best = i;
       }
     }
+    // `first`: the best fact it accepts is taken before any other (the latest report's opening of a developing story).
+    const firstAt = !chosen.length && first ? pool.findIndex((r) => !blocked.has(r) && first(r)) : -1;
+    if (firstAt >= 0) best = firstAt;
     if (best < 0) break;
     const [c] = pool.splice(best, 1);
     chosen.push(c!);

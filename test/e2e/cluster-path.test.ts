@@ -58,15 +58,18 @@ describe('a developing story (examples/developing)', () => {
     const lineOf = (id: string) => out.storylines.find((l) => l.stories.includes(id));
     expect(lineOf(fire.id)?.stories ?? [fire.id]).not.toContain(decoy.id);
   });
-  it('roundup write: the fire story\'s timeline names each day\'s development with its date, the latest marked', () => {
+  it('roundup write: the latest day opens the fire story; its timeline names each day\'s development with its date, the latest marked', () => {
     const r = runCli(['write', join(repoRoot, 'examples', 'developing'), '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     // One JSON object per story, one per line.
     const composites = r.stdout
       .split('\n')
       .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { headline: string; timeline: { storyId: string; title: string | null; published: string | null; current: boolean }[] });
+      .map((l) => JSON.parse(l) as { headline: string; lede: { text: string; citations: { articleId: string }[] }[]; timeline: { storyId: string; title: string | null; published: string | null; current: boolean }[] });
     const fire = composites.find((c) => c.timeline.length > 1)!;
+    // The latest state first: the lede opens the day-5 report (residents return, the recovery fund).
+    expect(fire.lede[0]!.citations[0]!.articleId).toMatch(/courier-day5\.txt$/);
+    expect(fire.lede[0]!.text).toMatch(/returning to their homes/);
     expect(fire.timeline.map((t) => t.published?.slice(0, 10))).toEqual(expected.developments.map((d) => d.day));
     expect(fire.timeline.map((t) => t.current)).toEqual([false, false, false, false, true]);
     expect(fire.timeline[2]!.title).toMatch(/arrest/i);
