@@ -36,6 +36,7 @@ export interface FetchFlags extends BudgetFlags {
   timeout?: number;
   maxBytes?: number;
   concurrency?: number;
+  maxEntries?: number;
 }
 
 /** The fetch limits, and the extraction budget every command that reads inputs also takes. */
@@ -44,7 +45,8 @@ export function fetchOptionFlags(cmd: Command): Command {
   return cmd
     .option('--timeout <ms>', 'time limit per HTTP request, ms (default 15000)', positiveInt('--timeout'))
     .option('--max-bytes <n>', 'largest page or file accepted, bytes (default 10 MiB for pages, 20 MiB for files)', positiveInt('--max-bytes'))
-    .option('--concurrency <n>', 'feed entry pages fetched at once (default 4)', positiveInt('--concurrency'));
+    .option('--concurrency <n>', 'feed entry pages fetched at once (default 4)', positiveInt('--concurrency'))
+    .option('--max-entries <n>', 'entries read from one feed, the first in feed order (default 1000)', positiveInt('--max-entries'));
 }
 
 export function collectOptions(flags: FetchFlags): CollectOptions {
@@ -55,6 +57,7 @@ export function collectOptions(flags: FetchFlags): CollectOptions {
     options.maxFileBytes = flags.maxBytes;
   }
   if (flags.concurrency) options.concurrency = flags.concurrency;
+  if (flags.maxEntries) options.maxEntries = flags.maxEntries;
   return options;
 }
 
