@@ -83,7 +83,7 @@ describe('hostile inputs never stall a batch', () => {
   it(`a feed of ${FEED_ENTRIES.toLocaleString('en-US')} entries: the first ${MAX_ENTRIES} read, the rest named as not read`, () => {
     const got = outcomeOf('long-feed.xml');
     expect(got.map((o) => o.status)).toEqual(['expanded', 'failed']);
-    expect(got[1]!.error).toMatch(new RegExp(`long-feed\\.xml: the feed lists ${FEED_ENTRIES.toLocaleString('en-US')} entries; only the first ${MAX_ENTRIES} were read \\(--max-entries\\)`));
+    expect(got[1]!.error).toMatch(new RegExp(`long-feed\\.xml: the feed lists ${FEED_ENTRIES.toLocaleString('en-US')} entries; only the first ${MAX_ENTRIES.toLocaleString('en-US')} were read \\(--max-entries\\)`));
     expect(outcomes.filter((o) => o.status === 'stored' && /long-feed\.xml#\d+$/.test(o.input))).toHaveLength(MAX_ENTRIES);
   });
 
