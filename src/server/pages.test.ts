@@ -84,10 +84,15 @@ describe('HTML pages', () => {
       expect(c.getAttribute('href')).toBe(`/articles/${article}?caption=${caption}&start=${start}&end=${end}#passage`);
       expect(t.store.articles.get(Number(article))!.captions[Number(caption)]!.slice(Number(start), Number(end)).trim()).not.toBe('');
     }
-    // Each sentence is followed by its citations, then its support count.
+    // Each sentence is followed by its citations, then, only where more than one independent source backs it, that count.
     const first = sentences[0]!;
     expect(first.nextElementSibling?.classList.contains('cite')).toBe(true);
-    expect(doc.querySelector('span.support')?.textContent).toMatch(/^\d+ sources?$/);
+    const counts = [...doc.querySelectorAll('span.support')].map((s) => s.textContent);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.length).toBeLessThan(sentences.length);
+    for (const n of counts) expect(n).toMatch(/^([2-9]|\d\d+) independent sources$/);
+    const body = [...doc.querySelectorAll('p.lede, section.body-section, section.quotes, section.people')].map((e) => e.textContent).join('\n');
+    expect(body).not.toMatch(/\b1 (independent )?source\b/);
     const h2s = [...doc.querySelectorAll('section > h2')].map((h) => h.textContent);
     for (const h of ['Key quotes', 'Where sources differ', 'Timeline', 'Sources', 'Verification', 'How this article was made']) expect(h2s).toContain(h);
     expect(doc.querySelector('section.quotes blockquote footer')?.textContent).toMatch(/— \S+/);

@@ -28,6 +28,14 @@ function cite(cit: Citation, numbers: Map<string, number>, label: (id: string) =
   return html`<a class="cite" href="${passageHref(cit)}" data-article="${cit.articleId}" data-start="${cit.start}" data-end="${cit.end}" title="${label(cit.articleId)}: open the cited passage">[${n}]</a>`;
 }
 
+/**
+ * How many independent sources (families; copies of one text count once) back a sentence, a quote or a role: shown
+ * only where it is news, above one; one source is the rule and, beside every sentence, noise.
+ */
+function support(families: number, title: string): Html {
+  return families > 1 ? html`<span class="support" title="${title}">${families} independent sources</span>` : html``;
+}
+
 interface Ctx {
   c: Composite;
   numbers: Map<string, number>;
@@ -36,7 +44,7 @@ interface Ctx {
 }
 
 function sentence(x: Ctx, s: CompositeSentence): Html {
-  return html`<span class="sentence" data-sentence="${x.next()}">${s.text}</span>${s.citations.map((ct) => cite(ct, x.numbers, x.label))}<span class="support" title="Backed by ${plural(s.families, 'independent source')} (families of copies count once)">${plural(s.families, 'source')}</span> `;
+  return html`<span class="sentence" data-sentence="${x.next()}">${s.text}</span>${s.citations.map((ct) => cite(ct, x.numbers, x.label))}${support(s.families, 'Backed by this many independent reports (copies of one text count once)')} `;
 }
 
 export function storyPage(c: Composite, d: StoryDetail): Html {
@@ -71,7 +79,7 @@ function quotes(x: Ctx): Html {
   const q = x.c.quotes;
   return html`<section class="quotes"><h2>Key quotes</h2>${
     q.length
-      ? q.map((k) => html`<blockquote><p>“${k.text}”</p><footer>— ${k.speaker} ${cite(k.citation, x.numbers, x.label)}<span class="support" title="Found verbatim in ${plural(k.families, 'independent source')}">${plural(k.families, 'source')}</span></footer></blockquote>`)
+      ? q.map((k) => html`<blockquote><p>“${k.text}”</p><footer>— ${k.speaker} ${cite(k.citation, x.numbers, x.label)}${support(k.families, 'Found word for word in this many independent reports')}</footer></blockquote>`)
       : html`<p class="meta">No quote with a named speaker was found in the sources.</p>`
   }</section>`;
 }
@@ -80,7 +88,7 @@ function people(x: Ctx): Html {
   const ps = x.c.people ?? [];
   if (!ps.length) return html``;
   return html`<section class="people"><h2>People in this story</h2><ul>${ps.map(
-    (p) => html`<li>${p.text} ${p.citations.map((ct) => cite(ct, x.numbers, x.label))}<span class="support" title="Backed by ${plural(p.families, 'independent source')}${p.fromCaptions ? ', in photo captions only' : ''}">${plural(p.families, 'source')}</span></li>`,
+    (p) => html`<li>${p.text} ${p.citations.map((ct) => cite(ct, x.numbers, x.label))}${support(p.families, `Backed by this many independent reports${p.fromCaptions ? ', in photo captions only' : ''}`)}</li>`,
   )}</ul></section>`;
 }
 
