@@ -91,8 +91,12 @@ describe('HTML pages', () => {
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.length).toBeLessThan(sentences.length);
     for (const n of counts) expect(n).toMatch(/^([2-9]|\d\d+) independent sources$/);
-    const body = [...doc.querySelectorAll('p.lede, section.body-section, section.quotes, section.people')].map((e) => e.textContent).join('\n');
+    const body = [...doc.querySelectorAll('p.lede, section.body-section, section.quotes, section.people, section.differ')].map((e) => e.textContent).join('\n');
     expect(body).not.toMatch(/\b1 (independent )?source\b/);
+    // A citation mark never starts a line of its own: a word joiner (U+2060) glues it to the sentence and to the mark before it.
+    expect(first.nextSibling?.textContent).toBe('\u2060');
+    for (const c of doc.querySelectorAll('p.lede a.cite, section.body-section a.cite, section.differ a.cite')) expect(c.previousSibling?.textContent?.endsWith('\u2060'), c.outerHTML).toBe(true);
+    expect(doc.querySelector('section.differ')?.textContent).toMatch(/\(copies of one report\)/);
     const h2s = [...doc.querySelectorAll('section > h2')].map((h) => h.textContent);
     for (const h of ['Key quotes', 'Where sources differ', 'Timeline', 'Sources', 'Verification', 'How this article was made']) expect(h2s).toContain(h);
     expect(doc.querySelector('section.quotes blockquote footer')?.textContent).toMatch(/— \S+/);
