@@ -11,6 +11,7 @@ import { registerShow } from './commands/show.js';
 import { registerStories } from './commands/stories.js';
 import { registerWrite } from './commands/write.js';
 import { EXIT } from './output.js';
+import { commandOf, onClosedPipe } from './pipe.js';
 import { VERSION } from '../version.js';
 
 export function buildProgram(): Command {
@@ -43,5 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }
 
+onClosedPipe(process.stdout, commandOf(process.argv));
+onClosedPipe(process.stderr, commandOf(process.argv));
 const code = await main(process.argv);
 process.exitCode = code;

@@ -13,7 +13,7 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly stream: NodeJS.WriteStream = process.stderr,
-    readonly enabled: boolean = Boolean(process.stderr.isTTY) && !process.env.CI,
+    readonly enabled: boolean = Boolean(stream.isTTY) && !process.env.CI,
   ) {}
 
   plan(count: number): void {

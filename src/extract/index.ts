@@ -1,6 +1,7 @@
 import { decodeBytes } from '../ingest/decode.js';
 import { toArticleRecord } from '../ingest/record.js';
 import { RECORD_MEDIA_TYPE } from '../ingest/types.js';
+import { checkSize, type ExtractBudget } from './budget.js';
 import { extractHtml } from './html/index.js';
 import { cleanText } from './text/index.js';
 import { emptyArticle, type ExtractedArticle, type ExtractHints, type ExtractInput } from './types.js';
@@ -43,9 +44,11 @@ function mergeHints(a: ExtractHints, b: ExtractHints): ExtractHints {
 
 /**
  * Raw bytes (as stored) to an article: decode with the right charset, unwrap JSON records,
- * then extract. Decoding warnings are carried into the article's warnings.
+ * then extract. Decoding warnings are carried into the article's warnings. With a budget, a document
+ * over its size limits throws a BudgetError before it is parsed (the caller names the input); time
+ * and memory are the worker's to enforce (./sandbox.ts runs this under them).
  */
-export function extractRaw(raw: RawForExtraction): ExtractedArticle {
+export function extractRaw(raw: RawForExtraction, budget?: ExtractBudget): ExtractedArticle {
   const baseHints = mergeHints({ url: raw.url }, raw.hints);
   if (raw.mediaType === RECORD_MEDIA_TYPE) {
     const decoded = decodeBytes(raw.bytes, 'text', 'utf-8');
@@ -57,6 +60,7 @@ export function extractRaw(raw: RawForExtraction): ExtractedArticle {
       publisher: record.publisher,
       published: record.published,
     });
+    if (budget) checkSize(record.html?.trim() ? record.html : (record.text ?? ''), record.html?.trim() ? 'html' : 'text', budget);
     const article = record.html?.trim()
       ? extractDocument({ content: record.html, kind: 'html', hints })
       : extractDocument({ content: record.text ?? '', kind: 'text', hints });
@@ -64,6 +68,7 @@ export function extractRaw(raw: RawForExtraction): ExtractedArticle {
   }
   const kind = kindOfMediaType(raw.mediaType);
   const decoded = decodeBytes(raw.bytes, kind === 'html' ? 'html' : 'text', raw.charset);
+  if (budget) checkSize(decoded.text, kind, budget);
   const article = extractDocument({ content: decoded.text, kind, hints: baseHints });
   article.warnings.unshift(...decoded.warnings);
   return article;

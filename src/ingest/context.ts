@@ -5,6 +5,8 @@ import type { CollectOptions, FetchOptions, IngestEvent, Origin, RawDocument, Ra
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** Entry pages fetched at once for a feed, by default. */
 export const DEFAULT_CONCURRENCY = 4;
+/** Entries read from one feed, by default: a feed of 100,000 entries would otherwise mean 100,000 page fetches. */
+export const DEFAULT_MAX_FEED_ENTRIES = 1000;
 /** OPML lists nested deeper than this are not expanded (a cycle guard of last resort). */
 export const MAX_OPML_DEPTH = 4;
 
@@ -30,6 +32,7 @@ export interface Context {
   fetch: FetchOptions;
   maxFileBytes: number;
   concurrency: number;
+  maxEntries: number;
   stdin: NodeJS.ReadableStream | null;
   now: () => Date;
   /** Locators of the OPML lists being expanded, outermost first (cycle guard). */
@@ -43,6 +46,7 @@ export function makeContext(options: CollectOptions, collectOne: Context['collec
     fetch: options.fetch ?? {},
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
     concurrency: Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY)),
+    maxEntries: Math.max(1, Math.floor(options.maxEntries ?? DEFAULT_MAX_FEED_ENTRIES)),
     stdin: options.stdin ?? null,
     now: options.now ?? (() => new Date()),
     opmlStack: [],

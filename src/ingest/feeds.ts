@@ -112,12 +112,18 @@ export async function* expandFeed(bytes: Buffer, source: Source, ctx: Context): 
       fetchedAt: source.fetchedAt,
       hints: { title: feed.title, url: feed.link },
     }),
-    entries: feed.entries.length,
+    entries: Math.min(feed.entries.length, ctx.maxEntries),
   };
-  if (feed.entries.length > 0) yield { type: 'planned', count: feed.entries.length };
+  const entries = feed.entries.slice(0, ctx.maxEntries);
+  const over = feed.entries.length > entries.length;
+  if (entries.length > 0 || over) yield { type: 'planned', count: entries.length + (over ? 1 : 0) };
   // Relative entry links resolve against the feed's own URL, else the site link the feed declares.
   const scope: EntryScope = { feedSource: source, feedRef: source.url ?? source.locator, base: source.url ?? feed.link, ctx };
-  yield* mapOrdered(feed.entries, ctx.concurrency, (entry, i) => entryEvent(entry, i, scope));
+  yield* mapOrdered(entries, ctx.concurrency, (entry, i) => entryEvent(entry, i, scope));
+  if (over) {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    yield failure(source.input, 'too-large', `the feed lists ${n(feed.entries.length)} entries; only the first ${n(entries.length)} were read (--max-entries)`);
+  }
 }
 
 /** An OPML `xmlUrl` as an input: URLs as they are (relative ones against the list's URL), paths beside a local list. */

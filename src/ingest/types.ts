@@ -63,6 +63,8 @@ export interface CollectOptions {
   maxFileBytes?: number;
   /** Pages fetched at once for feeds (default 4). */
   concurrency?: number;
+  /** Entries read from one feed (default 1000, the first in feed order); more is a `too-large` failure for the feed, after those are read. */
+  maxEntries?: number;
   /** Read by `-` (defaults to process.stdin). */
   stdin?: NodeJS.ReadableStream;
   /** Clock, for tests. */

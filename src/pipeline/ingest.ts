@@ -1,4 +1,5 @@
-import { extractRaw } from '../extract/index.js';
+import { isBudgetError, type ExtractBudget } from '../extract/budget.js';
+import { sandboxFor } from '../extract/sandbox.js';
 import { collect } from '../ingest/index.js';
 import type { CollectOptions, IngestEvent } from '../ingest/types.js';
 import type { Store } from '../store/index.js';
@@ -29,21 +30,31 @@ export interface IngestHooks {
  * hash, new bytes for a known page become its next version), and its article is extracted and saved.
  * Never throws for bad input: each failure is reported through `onOutcome` and the batch goes on.
  */
-export async function ingestInto(store: Store, inputs: string[], options: CollectOptions = {}, hooks: IngestHooks = {}): Promise<IngestTotals> {
-  return ingestEvents(store, collect(inputs, options), hooks);
+export async function ingestInto(store: Store, inputs: string[], options: CollectOptions = {}, hooks: IngestHooks = {}, budget: Partial<ExtractBudget> = {}): Promise<IngestTotals> {
+  return ingestEvents(store, collect(inputs, options), hooks, budget);
 }
 
-/** Stores already-collected ingest events (e.g. records posted to the reader's API), as ingestInto does. */
-export async function ingestEvents(store: Store, events: AsyncIterable<IngestEvent> | Iterable<IngestEvent>, hooks: IngestHooks = {}): Promise<IngestTotals> {
+/**
+ * Stores already-collected ingest events (e.g. records posted to the reader's API), as ingestInto does.
+ * Each document is extracted in the budgeted worker (extract/sandbox.ts): one over budget is a
+ * `budget` failure naming it, its raw record kept, and the batch goes on.
+ */
+export async function ingestEvents(
+  store: Store,
+  events: AsyncIterable<IngestEvent> | Iterable<IngestEvent>,
+  hooks: IngestHooks = {},
+  budget: Partial<ExtractBudget> = {},
+): Promise<IngestTotals> {
+  const sandbox = sandboxFor(budget);
   const totals: IngestTotals = { stored: 0, unchanged: 0, expanded: 0, failed: 0 };
   const report = (o: IngestOutcome): void => {
     totals[o.status]++;
     hooks.onOutcome?.(o);
   };
-  for await (const event of events) handle(event);
+  for await (const event of events) await handle(event);
   return totals;
 
-  function handle(event: IngestEvent): void {
+  async function handle(event: IngestEvent): Promise<void> {
     switch (event.type) {
       case 'planned':
         hooks.onPlanned?.(event.count);
@@ -64,10 +75,14 @@ export async function ingestEvents(store: Store, events: AsyncIterable<IngestEve
         }
         let title: string | null;
         try {
-          const article = extractRaw(event.raw);
+          const article = await sandbox.extract(event.raw, event.input);
           store.articles.save(put.id, article);
           title = article.title;
         } catch (e) {
+          if (isBudgetError(e)) {
+            report({ status: 'failed', input: event.input, kind: 'budget', error: `${e.message} (raw record kept)` });
+            return;
+          }
           // The raw record is kept; `roundup reprocess` can derive the article once extraction is fixed.
           report({ status: 'failed', input: event.input, kind: 'extract', error: `${event.input}: stored, but extraction failed (${e instanceof Error ? e.message : String(e)})` });
           return;

@@ -18,10 +18,12 @@ describe('audit helpers', () => {
     expect(storedSpan({ id: 'p', articleId: null, label: 'p' }, 0, 5)).toBeNull();
   });
 
-  it('cleans an uploaded page and refuses what is not a page', () => {
-    const page = uploadedArticle(Buffer.from('<html><body><article><p>The ferry to Brenn will sail twice a day from June, the operator said.</p></article></body></html>'), 'a.html');
+  it('cleans an uploaded page and refuses what is not a page, or a page over the extraction budget', async () => {
+    const page = await uploadedArticle(Buffer.from('<html><body><article><p>The ferry to Brenn will sail twice a day from June, the operator said.</p></article></body></html>'), 'a.html');
     expect(page.text).toContain('The ferry to Brenn will sail twice a day');
-    expect(() => uploadedArticle(Buffer.from('{"version":"https://jsonfeed.org/version/1.1","items":[]}'), 'feed.json')).toThrow(AuditInputError);
+    await expect(uploadedArticle(Buffer.from('{"version":"https://jsonfeed.org/version/1.1","items":[]}'), 'feed.json')).rejects.toThrow(AuditInputError);
+    const deep = Buffer.from(`<html><body>${'<div>'.repeat(5000)}<p>x</p>${'</div>'.repeat(5000)}</body></html>`);
+    await expect(uploadedArticle(deep, 'deep.html')).rejects.toThrow(/^the uploaded file deep\.html: extraction stopped before parsing: nesting depth 5,003/);
   });
 
   it('needs an article and at least one source; unknown stored ids are 404s', () => {

@@ -2,7 +2,9 @@
  * Audits for the reader (the audit page and POST /api/audit): an article checked sentence by sentence against
  * stored articles and pasted texts with the same verifier as `roundup audit` (src/verify).
  */
-import { articleText, extractRaw } from '../extract/index.js';
+import { isBudgetError } from '../extract/budget.js';
+import { articleText } from '../extract/index.js';
+import { sandboxFor } from '../extract/sandbox.js';
 import { sniff } from '../ingest/sniff.js';
 import type { Store, StoredArticle } from '../store/index.js';
 import { auditArticle, type AuditResult, type SourceDoc } from '../verify/index.js';
@@ -51,13 +53,19 @@ function storedSource(a: StoredArticle): SourceDoc {
   return { id: String(a.id), text: a.captions.length ? `${a.text}\n\n${a.captions.join('\n\n')}` : a.text, published: a.published, title: a.title, publisher: a.publisher };
 }
 
-/** An uploaded file as the article to audit: HTML pages and plain-text copies are cleaned as on ingest. */
-export function uploadedArticle(bytes: Uint8Array, name: string | null): { text: string; published: string | null } {
+/** An uploaded file as the article to audit: HTML pages and plain-text copies are cleaned as on ingest, under the same budget. */
+export async function uploadedArticle(bytes: Uint8Array, name: string | null): Promise<{ text: string; published: string | null }> {
   const sniffed = sniff(bytes, { name });
   if (sniffed.format !== 'html' && sniffed.format !== 'text') {
     throw new AuditInputError(`the uploaded file${name ? ` ${name}` : ''} is ${sniffed.format === 'unsupported' ? sniffed.reason : `a ${sniffed.format} document`}; upload an HTML page or a plain-text file`);
   }
-  const a = extractRaw({ bytes, mediaType: sniffed.format === 'html' ? 'text/html' : 'text/plain', charset: null, url: null, hints: {} });
+  let a;
+  try {
+    a = await sandboxFor().extract({ bytes, mediaType: sniffed.format === 'html' ? 'text/html' : 'text/plain', charset: null, url: null, hints: {} }, `the uploaded file${name ? ` ${name}` : ''}`);
+  } catch (e) {
+    if (isBudgetError(e)) throw new AuditInputError(e.message, 413);
+    throw e;
+  }
   return { text: articleText(a), published: a.published };
 }
 

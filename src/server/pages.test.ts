@@ -44,7 +44,9 @@ describe('HTML pages', () => {
       const id = card.getAttribute('data-story-id');
       expect(card.querySelector('a.story-link')?.getAttribute('href')).toBe(`/stories/${id}`);
       expect(card.querySelector('.lede')?.textContent?.length).toBeGreaterThan(20);
-      expect(card.querySelector('.counts')?.textContent).toMatch(/\d+ independent sources? · \d{4}-\d\d-\d\d/);
+      // The count of sources only where it is above one: a story of one article says only its date.
+      expect(card.querySelector('.counts')?.textContent).toMatch(/^(\d+ articles from (\d+ outlets|one outlet) · (\d+ independent sources|one report) · )?\d{4}-\d\d-\d\d/);
+      expect(card.querySelector('.counts')?.textContent).not.toMatch(/\b1 (article|outlet|independent source)\b/);
     }
     expect(cards[0]!.textContent).toMatch(/Marrowby/);
     expect(cards[0]!.textContent).toMatch(/4 independent sources/);
@@ -84,10 +86,19 @@ describe('HTML pages', () => {
       expect(c.getAttribute('href')).toBe(`/articles/${article}?caption=${caption}&start=${start}&end=${end}#passage`);
       expect(t.store.articles.get(Number(article))!.captions[Number(caption)]!.slice(Number(start), Number(end)).trim()).not.toBe('');
     }
-    // Each sentence is followed by its citations, then its support count.
+    // Each sentence is followed by its citations, then, only where more than one independent source backs it, that count.
     const first = sentences[0]!;
     expect(first.nextElementSibling?.classList.contains('cite')).toBe(true);
-    expect(doc.querySelector('span.support')?.textContent).toMatch(/^\d+ sources?$/);
+    const counts = [...doc.querySelectorAll('span.support')].map((s) => s.textContent);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.length).toBeLessThan(sentences.length);
+    for (const n of counts) expect(n).toMatch(/^([2-9]|\d\d+) independent sources$/);
+    const body = [...doc.querySelectorAll('p.lede, section.body-section, section.quotes, section.people, section.differ')].map((e) => e.textContent).join('\n');
+    expect(body).not.toMatch(/\b1 (independent )?source\b/);
+    // A citation mark never starts a line of its own: a word joiner (U+2060) glues it to the sentence and to the mark before it.
+    expect(first.nextSibling?.textContent).toBe('\u2060');
+    for (const c of doc.querySelectorAll('p.lede a.cite, section.body-section a.cite, section.differ a.cite')) expect(c.previousSibling?.textContent?.endsWith('\u2060'), c.outerHTML).toBe(true);
+    expect(doc.querySelector('section.differ')?.textContent).toMatch(/\(copies of one report\)/);
     const h2s = [...doc.querySelectorAll('section > h2')].map((h) => h.textContent);
     for (const h of ['Key quotes', 'Where sources differ', 'Timeline', 'Sources', 'Verification', 'How this article was made']) expect(h2s).toContain(h);
     expect(doc.querySelector('section.quotes blockquote footer')?.textContent).toMatch(/— \S+/);

@@ -36,8 +36,9 @@ h2{font:600 1.15rem system-ui,sans-serif;margin-top:2rem;border-top:1px solid va
 .story-link:hover{text-decoration:underline}
 .storyline-badge{display:inline-block;font:600 .75rem system-ui,sans-serif;padding:.1rem .5rem;border-radius:999px;border:1px solid var(--line);color:var(--muted);margin-left:.4rem;cursor:default}
 a.storyline-badge{border-color:var(--accent);color:var(--accent);cursor:pointer}
-.lede{font-weight:600}
+.lede{font-weight:600}.story-card .lede{font-weight:400}
 .cite,.caption-cite{font:600 .72rem system-ui,sans-serif;vertical-align:super;text-decoration:none;padding:0 1px}
+.cite+.cite,.cite+.caption-cite,.caption-cite+.cite{margin-left:.2em}
 .support{font:.72rem system-ui,sans-serif;color:var(--muted);margin:0 .25rem;white-space:nowrap}
 mark,mark.cited{background:var(--mark);color:var(--fg);padding:0 2px}
 blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid var(--line)}

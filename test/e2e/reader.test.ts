@@ -6,7 +6,8 @@
  * Walks what a reader does: front page → story → a citation highlights its passage in the source → audit page
  * (one copied sentence, one with a changed number) → search; checks that Tab reaches the skip link and a story
  * link; writes screenshots to test-output/screenshots/ (front page and story page in light mode, the story page in
- * dark mode, the opened citation, the audit results). Skips, saying why, when /usr/bin/chromium (or
+ * dark mode, the opened citation, the audit results, and the front, story, article, search and audit pages at 1280
+ * and 390 pixels wide, where nothing may run off the side and no citation mark may start a line of its own). Skips, saying why, when /usr/bin/chromium (or
  * $ROUNDUP_CHROMIUM) is absent.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -216,6 +217,47 @@ describe.skipIf(missing !== null)(`reader in Chromium${missing ? ` (${missing})`
     await Promise.all([page.waitForURL(/\/stories\/[^/?#]+/), page.keyboard.press('Enter')]);
     await page.locator('span.sentence').first().waitFor();
     await page.close();
+  });
+
+  it('at 1280 and 390 pixels wide: nothing runs off the side, and no citation mark starts a line of its own', async () => {
+    const first = await open('/');
+    const storyPath = await first.locator('a.story-link').first().getAttribute('href');
+    const articlePath = `/articles/${await (await open(storyPath!)).locator('a.cite').first().getAttribute('data-article')}`;
+    await first.close();
+    for (const width of [1280, 390]) {
+      const ctx = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 900 } });
+      try {
+        for (const [name, path] of [['front', '/'], ['story', storyPath!], ['article', articlePath], ['search', '/search?q=Marrowby'], ['audit', '/audit']] as const) {
+          const page = await open(path, ctx);
+          await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
+          const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+          expect(overflow, `${path} at ${width} px runs ${overflow} px off the side`).toBeLessThanOrEqual(0);
+          if (name === 'story') {
+            // Each mark sits on the line where the text before it ends (the sentence, or the mark before it).
+            const stray = (await page.evaluate(`[...document.querySelectorAll('a.cite')].filter((a) => {
+              let before = a.previousSibling;
+              while (before && before.nodeType === 3 && !before.textContent.replace(/\\u2060/g, '').trim()) before = before.previousSibling;
+              if (!before) return false;
+              let rects;
+              if (before.nodeType === 3) {
+                const range = document.createRange();
+                const text = before.textContent.replace(/\\s+$/, '');
+                range.setStart(before, Math.max(0, text.length - 1));
+                range.setEnd(before, text.length);
+                rects = range.getClientRects();
+              } else rects = before.getClientRects();
+              const last = rects[rects.length - 1];
+              const mine = a.getClientRects()[0];
+              return Boolean(last && mine && Math.abs(mine.bottom - last.bottom) > last.height / 2);
+            }).map((a) => a.outerHTML)`)) as string[];
+            expect(stray, `citation marks alone on a line at ${width} px`).toEqual([]);
+          }
+          await page.close();
+        }
+      } finally {
+        await ctx.close();
+      }
+    }
   });
 
   it('no page threw a JavaScript error', () => {

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { articleText } from '../../extract/index.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { auditArticle, buildSourceIndex, DEFAULT_THRESHOLD, HttpClaimScorer, renderAudit, worstVerdict, type AuditResult, type ClaimResult, type ClaimScorer, type RenderFormat, type SourceDoc, type VerifyOptions } from '../../verify/index.js';
-import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
+import { budgetOptions, collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { EXIT, writeJsonLine } from '../output.js';
 
 interface AuditFlags extends FetchFlags {
@@ -24,7 +24,7 @@ interface Loaded {
 
 /** Inputs → cleaned documents: the body paragraphs, then the captions as paragraphs of their own. */
 async function load(inputs: string[], flags: FetchFlags, withCaptions: boolean): Promise<Loaded> {
-  const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
+  const { articles, failures } = await extractInputs(inputs, collectOptions(flags), budgetOptions(flags));
   const docs = articles.map(({ input, article: a }): SourceDoc => {
     const body = articleText(a);
     return { id: input, text: withCaptions && a.captions.length ? `${body}\n\n${a.captions.join('\n\n')}` : body, published: a.published, title: a.title, publisher: a.publisher };

@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle } from '../../pipeline/cluster.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { articlesFromSources, plural } from '../../plural.js';
-import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
+import { budgetOptions, collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { clip, EXIT, writeJsonLine } from '../output.js';
 import { span } from './stories.js';
 
 /** Inputs → articles (extractInputs) → families, stories and storylines (clusterArticles). Ids are the inputs. */
 export async function clusterInputs(inputs: string[], flags: FetchFlags = {}): Promise<Clustering & { docs: PipelineArticle[]; failures: string[] }> {
-  const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
+  const { articles, failures } = await extractInputs(inputs, collectOptions(flags), budgetOptions(flags));
   const docs = articles.map(({ input, article }) => pipelineArticle(input, article));
   return { docs, failures, ...clusterArticles(docs) };
 }

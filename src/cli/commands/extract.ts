@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { extractRaw } from '../../extract/index.js';
+import { isBudgetError } from '../../extract/budget.js';
+import { sandboxFor } from '../../extract/sandbox.js';
 import { collect } from '../../ingest/index.js';
-import { collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
+import { budgetOptions, collectOptions, fetchOptionFlags, type FetchFlags } from '../options.js';
 import { EXIT, extractJson, renderArticle, writeJsonLine } from '../output.js';
 import { Progress } from '../progress.js';
 
@@ -17,6 +18,7 @@ export function registerExtract(program: Command): void {
     const progress = new Progress('extract', process.stderr, Boolean(opts.json) && Boolean(process.stderr.isTTY) && !process.env.CI);
     let failed = 0;
     let first = true;
+    const sandbox = sandboxFor(budgetOptions(opts));
     for await (const event of collect(inputs, collectOptions(opts))) {
       if (event.type === 'planned') progress.plan(event.count);
       else if (event.type === 'container') progress.tick();
@@ -25,8 +27,16 @@ export function registerExtract(program: Command): void {
         progress.tick(false);
         progress.log(`error: ${event.error.message}`);
       } else if (event.type === 'document') {
+        let article;
+        try {
+          article = await sandbox.extract(event.raw, event.input);
+        } catch (e) {
+          failed++;
+          progress.tick(false);
+          progress.log(`error: ${isBudgetError(e) ? e.message : `${event.input}: extraction failed (${e instanceof Error ? e.message : String(e)})`}`);
+          continue;
+        }
         progress.tick();
-        const article = extractRaw(event.raw);
         if (opts.json) writeJsonLine(extractJson(event.input, article));
         else {
           if (!first) process.stdout.write('\n' + '─'.repeat(60) + '\n\n');

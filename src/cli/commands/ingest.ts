@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { clusterStore, clusterSummary } from '../../pipeline/cluster.js';
 import { ingestInto } from '../../pipeline/ingest.js';
-import { collectOptions, dbOption, fetchOptionFlags, openStore, type DbFlag, type FetchFlags } from '../options.js';
+import { budgetOptions, collectOptions, dbOption, fetchOptionFlags, openStore, type DbFlag, type FetchFlags } from '../options.js';
 import { EXIT, writeJsonLine } from '../output.js';
 import { Progress } from '../progress.js';
 
@@ -25,7 +25,7 @@ export function registerIngest(program: Command): void {
           if (o.status === 'failed') progress.log(`error: ${o.error}`);
           else if (!opts.json && 'warnings' in o) for (const w of o.warnings) progress.log(`warning: ${o.input}: ${w}`);
         },
-      });
+      }, budgetOptions(opts));
       progress.finish();
       const summary = `ingest: ${totals.stored} stored, ${totals.unchanged} unchanged, ${totals.failed} failed` + (totals.expanded ? `, ${totals.expanded} feeds/lists expanded` : '');
       const clustered = clusterSummary(clusterStore(store));

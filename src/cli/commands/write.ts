@@ -10,7 +10,7 @@ import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle
 import { timelineOf } from '../../pipeline/composite.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
 import { toHtml, toHtmlDocument, toJson, toMarkdown, toText } from '../../publish/index.js';
-import { collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '../options.js';
+import { budgetOptions, collectOptions, fetchOptionFlags, positiveInt, type FetchFlags } from '../options.js';
 import { EXIT } from '../output.js';
 
 export type WriteFormat = 'md' | 'html' | 'text' | 'json';
@@ -25,7 +25,7 @@ export function formatOf(flag: string | undefined): WriteFormat {
 
 /** Inputs → articles (extractInputs); failures are listed, not thrown. */
 export async function loadArticles(inputs: string[], flags: FetchFlags = {}): Promise<{ articles: PipelineArticle[]; failures: string[] }> {
-  const { articles, failures } = await extractInputs(inputs, collectOptions(flags));
+  const { articles, failures } = await extractInputs(inputs, collectOptions(flags), budgetOptions(flags));
   return { articles: articles.map(({ input, article }) => pipelineArticle(input, article)), failures };
 }
 

@@ -109,7 +109,7 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
         try {
           let article: { text: string; published: string | null } = { text: values.article, published: null };
           const file = one('articleFile');
-          if (!values.article.trim() && file instanceof File && file.size > 0) article = uploadedArticle(new Uint8Array(await file.arrayBuffer()), file.name || null);
+          if (!values.article.trim() && file instanceof File && file.size > 0) article = await uploadedArticle(new Uint8Array(await file.arrayBuffer()), file.name || null);
           if (article.text.length + values.sourceText.length > state.limits.audit) throw new AuditInputError(`the article and pasted sources are over the ${state.limits.audit}-character limit of an audit`, 413);
           run = runAudit(state.store, { ...article, storedIds, pasted: splitPasted(values.sourceText).map((t) => ({ text: t })) });
         } catch (e) {

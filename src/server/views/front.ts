@@ -36,11 +36,18 @@ ${list}${pager}`,
   );
 }
 
+/** What backs a story, said only where it is news: one article from one outlet is the plain case and says nothing. */
+function coverage(articles: number, outlets: number, families: number): string {
+  if (articles <= 1) return '';
+  const from = outlets > 1 ? `${plural(articles, 'article')} from ${plural(outlets, 'outlet')}` : `${plural(articles, 'article')} from one outlet`;
+  return `${from}${families > 1 ? ` · ${families} independent sources` : ' · one report'} · `;
+}
+
 function storyCard(c: StoryCard): Html {
   const s = c.story;
   return html`<li><article class="story-card" data-story-id="${s.id}">
 <h2><a class="story-link" href="/stories/${s.id}">${c.headline}</a>${c.storylineSize >= 2 ? html`<span class="storyline-badge" title="Part of a storyline of ${c.storylineSize} stories">Storyline · ${c.storylineSize} stories</span>` : ''}</h2>
 <p class="lede">${c.lede}</p>
-<p class="counts">${plural(s.articles, 'article')} from ${plural(c.outlets, 'outlet')} · ${plural(s.families, 'independent source')} · <time datetime="${s.first ?? ''}">${span(s.first, s.last)}</time></p>
+<p class="counts">${coverage(s.articles, c.outlets, s.families)}<time datetime="${s.first ?? ''}">${span(s.first, s.last)}</time></p>
 </article></li>`;
 }

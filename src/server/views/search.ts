@@ -21,7 +21,7 @@ export function searchPage(r: SearchResults): Html {
     : html`<h1>Search: ${q}</h1>
 <p class="meta" role="status">${total ? `${plural(r.stories.length, 'story', 'stories')} and ${plural(r.articles.length, 'article')} found.` : 'Nothing found. Try fewer or other words.'}</p>
 ${total ? html`<ol class="search-results">
-${r.stories.map((s) => html`<li class="hit hit-story"><span class="meta">Story</span> <a href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a> <span class="meta">· ${plural(s.families, 'independent source')} · ${span(s.first, s.last)}${s.matched === 'articles' ? ' · matched in its articles' : ''}</span></li>`)}
+${r.stories.map((s) => html`<li class="hit hit-story"><span class="meta">Story</span> <a href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a> <span class="meta">· ${s.families > 1 ? `${s.families} independent sources · ` : ''}${span(s.first, s.last)}${s.matched === 'articles' ? ' · matched in its articles' : ''}</span></li>`)}
 ${r.articles.map((a) => html`<li class="hit hit-article"><span class="meta">Article</span> <a href="/articles/${a.id}">${a.title ?? `Article ${a.id}`}</a> <span class="meta">· ${a.publisher ?? 'unknown publisher'}${a.published ? ` · ${a.published.slice(0, 10)}` : ''}</span><br><span class="snippet">${snippet(a.snippet)}</span></li>`)}
 </ol>` : ''}`;
   return page({ title: q ? `Search: ${q}` : 'Search', query: r.query }, body);

@@ -28,6 +28,28 @@ function cite(cit: Citation, numbers: Map<string, number>, label: (id: string) =
   return html`<a class="cite" href="${passageHref(cit)}" data-article="${cit.articleId}" data-start="${cit.start}" data-end="${cit.end}" title="${label(cit.articleId)}: open the cited passage">[${n}]</a>`;
 }
 
+/**
+ * How many independent sources (families; copies of one text count once) back a sentence, a quote or a role: shown
+ * only where it is news, above one; one source is the rule and, beside every sentence, noise.
+ */
+function support(families: number, title: string): Html {
+  return families > 1 ? html`<span class="support" title="${title}">${families} independent sources</span>` : html``;
+}
+
+/**
+ * A run of citation marks, each glued to what precedes it by a word joiner (U+2060): a mark never starts a line of
+ * its own, away from the sentence it belongs to (on a phone, `said.` then `[5]` alone on the next line).
+ */
+function cites(list: readonly Citation[], x: Pick<Ctx, 'numbers' | 'label'>): Html {
+  return html`${list.map((ct) => html`&#8288;${cite(ct, x.numbers, x.label)}`)}`;
+}
+
+/** Who states a value where sources differ: the count of independent sources only above one; copies of one text said so. */
+function whoSays(sources: readonly string[], families: number): string {
+  if (families > 1) return ` (${families} independent sources)`;
+  return sources.length > 1 ? ' (copies of one report)' : '';
+}
+
 interface Ctx {
   c: Composite;
   numbers: Map<string, number>;
@@ -36,7 +58,7 @@ interface Ctx {
 }
 
 function sentence(x: Ctx, s: CompositeSentence): Html {
-  return html`<span class="sentence" data-sentence="${x.next()}">${s.text}</span>${s.citations.map((ct) => cite(ct, x.numbers, x.label))}<span class="support" title="Backed by ${plural(s.families, 'independent source')} (families of copies count once)">${plural(s.families, 'source')}</span> `;
+  return html`<span class="sentence" data-sentence="${x.next()}">${s.text}</span>${cites(s.citations, x)}${support(s.families, 'Backed by this many independent reports (copies of one text count once)')} `;
 }
 
 export function storyPage(c: Composite, d: StoryDetail): Html {
@@ -71,7 +93,7 @@ function quotes(x: Ctx): Html {
   const q = x.c.quotes;
   return html`<section class="quotes"><h2>Key quotes</h2>${
     q.length
-      ? q.map((k) => html`<blockquote><p>“${k.text}”</p><footer>— ${k.speaker} ${cite(k.citation, x.numbers, x.label)}<span class="support" title="Found verbatim in ${plural(k.families, 'independent source')}">${plural(k.families, 'source')}</span></footer></blockquote>`)
+      ? q.map((k) => html`<blockquote><p>“${k.text}”</p><footer>— ${k.speaker}${cites([k.citation], x)}${support(k.families, 'Found word for word in this many independent reports')}</footer></blockquote>`)
       : html`<p class="meta">No quote with a named speaker was found in the sources.</p>`
   }</section>`;
 }
@@ -80,7 +102,7 @@ function people(x: Ctx): Html {
   const ps = x.c.people ?? [];
   if (!ps.length) return html``;
   return html`<section class="people"><h2>People in this story</h2><ul>${ps.map(
-    (p) => html`<li>${p.text} ${p.citations.map((ct) => cite(ct, x.numbers, x.label))}<span class="support" title="Backed by ${plural(p.families, 'independent source')}${p.fromCaptions ? ', in photo captions only' : ''}">${plural(p.families, 'source')}</span></li>`,
+    (p) => html`<li>${p.text}${cites(p.citations, x)}${support(p.families, `Backed by this many independent reports${p.fromCaptions ? ', in photo captions only' : ''}`)}</li>`,
   )}</ul></section>`;
 }
 
@@ -89,8 +111,8 @@ function differ(x: Ctx): Html {
   return html`<section class="differ"><h2>Where sources differ</h2>${
     ds.length
       ? html`<ul>${ds.map(
-          (d) => html`<li><strong>${d.about}</strong> (${d.kind})<ul>${d.values.map(
-            (v) => html`<li><strong>${v.value}</strong> — ${v.sources.join(', ')} (${plural(v.families, 'independent source')}): “${v.sentence}” ${v.citations.map((ct) => cite(ct, x.numbers, x.label))}</li>`,
+          (d) => html`<li><strong>${d.about}</strong><ul>${d.values.map(
+            (v) => html`<li><strong>${v.value}</strong> — ${v.sources.join(', ')}${whoSays(v.sources, v.families)}: “${v.sentence}”${cites(v.citations, x)}</li>`,
           )}</ul></li>`,
         )}</ul>`
       : html`<p class="meta">The sources agree on the numbers, dates and people in roles that the composer compared.</p>`
