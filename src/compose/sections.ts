@@ -290,6 +290,17 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
       break;
     }
   }
+  // One common word says too little to head a section ("Water"): the section's best phrase of several words instead,
+  // else its two best words ("Water and homes").
+  if (out.length === 1 && out[0]!.stems.length === 1 && !out[0]!.proper) {
+    const free = scored.filter((x) => !x.p.proper && !taken.has(x.p.text.toLowerCase()) && x.p !== out[0]);
+    const phrase = free.find((x) => x.p.stems.length > 1);
+    if (phrase) out[0] = phrase.p;
+    else {
+      const word = free.find((x) => !x.p.stems.some((st) => out[0]!.stems.includes(st)));
+      if (word) out.push(word.p);
+    }
+  }
   const heading = sentenceCase(out.map((p, i) => (i > 0 && !p.proper ? p.text.toLowerCase() : p.text)).join(' and ')).split(/\s+/).slice(0, 6).join(' ');
   return heading || 'More details';
 }
