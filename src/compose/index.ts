@@ -101,7 +101,16 @@ function layout(chosen: readonly Ranked[], idf: Map<string, number>, latest: (r:
   const first = ledeish[0] ?? [...chosen].sort((a, b) => b.score - a.score || a.fact.id - b.fact.id)[0];
   const lede: Ranked[] = first ? [first] : [];
   // A second lede sentence only where it follows the first in a source (two outlets' openings say one thing twice).
-  const second = first ? chosen.find((r) => r !== first && !/^["“‘']/.test(r.fact.rep.sentence.text) && r.fact.members.some((m) => first.fact.members.some((f) => f.article === m.article && m.sentence.index === f.sentence.index + 1))) : undefined;
+  // (Of the latest day too, when the first is: a story that developed does not go back a day in its lede.)
+  const second = first
+    ? chosen.find(
+        (r) =>
+          r !== first &&
+          (!fresh.length || latest(r)) &&
+          !/^["“‘']/.test(r.fact.rep.sentence.text) &&
+          r.fact.members.some((m) => first.fact.members.some((f) => f.article === m.article && m.sentence.index === f.sentence.index + 1)),
+      )
+    : undefined;
   if (first && second && first.fact.rep.words < 40) lede.push(second);
   const rest = chosen.filter((r) => !lede.includes(r));
   const sections = clusterSections(rest, idf);
