@@ -1,0 +1,201 @@
+/**
+ * The entity gate: every name a claim writes must be, word for word, a name its evidence writes, or another form
+ * the sources use for the same person (alias resolution through the analyses of ../text). "said France in a
+ * statement" is not supported by "said Air France in a statement": "France" is not a name the evidence writes (its
+ * name is "Air France"), and no source uses "France" for Air France. A rewrite that drops or adds a word of a name
+ * fails the same way ("Sen" for Hun Sen, "Chile Spain", "Mission Control" → "Control").
+ *
+ * Names are read two ways and both must pass: the entity finder's mentions (role titles and honorifics set aside),
+ * and maximal runs of capitalised words the finder did not take (a sentence-initial word alone is skipped when the
+ * text writes it in lower case too, or it is a function word: capitals there prove nothing). Numbers and dates are
+ * hard items of the claim already (claim.ts): each must be found in the evidence.
+ */
+import { HONORIFICS, NATION_KEY, PERSON_DEMONYMS, ROLE_HEADS, ROLE_MODIFIERS } from '../text/lexicon.js';
+import { isStopword, stripDiacritics, tokenize, type Analysis, type Mention } from '../text/index.js';
+import type { SourceIndex, Unit } from './retrieve.js';
+
+/** Connecting words inside a name ("Bank of England", "Ursula von der Leyen"). */
+const CONNECTORS = new Set(['of', 'von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'ibn', 'dos']);
+
+const fold = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : stripDiacritics(s));
+
+/** A name as compared: honorifics and a possessive off, diacritics folded, single spaces. */
+export function nameForm(s: string): string {
+  let words = s.trim().split(/\s+/);
+  while (words.length > 1 && HONORIFICS.has(words[0]!)) words = words.slice(1);
+  return fold(words.join(' ').replace(/['’]s?$/, '').replace(/[.,;:]$/, ''));
+}
+
+interface Span {
+  start: number;
+  end: number;
+  form: string;
+}
+
+const isCapWord = (t: string): boolean => /^\p{Lu}/u.test(t) && /\p{L}/u.test(t);
+
+const spanOf = (text: string, start: number, end: number): Span => ({ start, end, form: nameForm(text.slice(start, end)) });
+
+/** A nation's adjective ("Russian", "American", "French"): an adjective, not a name the gate holds to its words. */
+function isDemonym(w: string): boolean {
+  const f = fold(w).toLowerCase();
+  return (NATION_KEY.has(f) && /(?:an|ish|ese|ch|i)$/.test(f)) || PERSON_DEMONYMS.has(f);
+}
+
+/** A name span cut before each nation's adjective inside it ("the London Russian embassy": London, Russian). */
+function splitAtDemonyms(text: string, start: number, end: number): Span[] {
+  const words = [...text.slice(start, end).matchAll(/\S+/g)].map((m) => ({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] }));
+  const out: Span[] = [];
+  let from = 0;
+  for (let k = 1; k <= words.length; k++) {
+    if (k < words.length && !isDemonym(words[k]!.text)) continue;
+    out.push(spanOf(text, words[from]!.start, words[k - 1]!.end));
+    from = k;
+  }
+  return out;
+}
+
+/** Maximal runs of capitalised words in text[start, end). */
+function capitalRuns(text: string, start: number, end: number): Span[] {
+  const toks = tokenize(text.slice(start, end)).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+  const out: Span[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.kind !== 'word' || !isCapWord(toks[i]!.text)) continue;
+    let j = i;
+    for (;;) {
+      const n = toks[j + 1];
+      if (!n || !/^[ \u00a0]$|^\. $/.test(text.slice(toks[j]!.end, n.start)) || /['’]s$/.test(toks[j]!.text) && !isCapWord(n.text)) break;
+      if (text.slice(toks[j]!.end, n.start) === '. ' && !HONORIFICS.has(toks[j]!.text + '.')) break;
+      if (isCapWord(n.text)) j++;
+      else if (CONNECTORS.has(n.text) && toks[j + 2] && isCapWord(toks[j + 2]!.text) && /^ $/.test(text.slice(n.end, toks[j + 2]!.start))) j += 2;
+      else break;
+    }
+    out.push(...splitAtDemonyms(text, toks[i]!.start, toks[j]!.end));
+    i = j;
+  }
+  return out;
+}
+
+/** Whether position `pos` opens its sentence or a clause (after a colon, dash, opening quote or bracket). */
+function opensClause(text: string, from: number, pos: number): boolean {
+  const before = text.slice(from, pos).trimEnd();
+  return before === '' || /[.!?:;"“‘(\[—–-]$/.test(before);
+}
+
+/** The names a span of an analysed text writes: its mentions' names (no honorific, no role title), then its runs. */
+function namesIn(text: string, start: number, end: number, analysis: Analysis): Span[] {
+  const out: Span[] = [];
+  for (const m of analysis.mentions) {
+    if (m.start < start || m.end > end || m.kind === 'role-anaphor') continue;
+    out.push(...splitAtDemonyms(text, m.start, m.end));
+  }
+  for (const r of capitalRuns(text, start, end)) out.push(r);
+  return out;
+}
+
+/** Per index: name form → the people (source-independent keys) it is a form of. */
+const aliasCache = new WeakMap<SourceIndex, Map<string, Set<string>>>();
+
+/**
+ * Forms of each person across the sources: every alias an article's analysis merged into one person entity, keyed
+ * by the entity's full name; a one-word name joins the full name when exactly one full name of the story ends with
+ * it (two people sharing a surname leave the surname without a key).
+ */
+export function aliasTable(index: SourceIndex): Map<string, Set<string>> {
+  const cached = aliasCache.get(index);
+  if (cached) return cached;
+  const table = new Map<string, Set<string>>();
+  const add = (form: string, key: string): void => {
+    (table.get(form) ?? table.set(form, new Set()).get(form)!).add(key);
+  };
+  const fullBySurname = new Map<string, Set<string>>();
+  for (const s of index.sources) {
+    for (const e of s.analysis.entities) {
+      if (e.type !== 'person') continue;
+      const full = nameForm(e.name);
+      if (!/\s/.test(full)) continue;
+      const last = full.split(/\s+/).pop()!;
+      (fullBySurname.get(last) ?? fullBySurname.set(last, new Set()).get(last)!).add(full);
+    }
+  }
+  for (const s of index.sources) {
+    for (const e of s.analysis.entities) {
+      if (e.type !== 'person') continue;
+      let key = nameForm(e.name);
+      if (!/\s/.test(key)) {
+        const fulls = fullBySurname.get(key);
+        if (fulls?.size === 1) key = [...fulls][0]!;
+      }
+      add(key, key);
+      for (const a of e.aliases) add(nameForm(a), key);
+    }
+  }
+  aliasCache.set(index, table);
+  return table;
+}
+
+function sameEntity(table: Map<string, Set<string>>, a: string, b: string): boolean {
+  if (a === b) return true;
+  const ka = table.get(a);
+  const kb = table.get(b);
+  return !!ka && !!kb && [...ka].some((k) => kb.has(k));
+}
+
+/** Whether a name the claim writes must be checked (a sentence-initial common word is not a name). */
+function checkable(text: string, from: number, span: Span, lowerSeen: ReadonlySet<string>): boolean {
+  // Initials and dotted abbreviations ("U.K." reads as U, K) and nations' adjectives are left to the model.
+  if (!span.form || !/\p{Lu}/u.test(span.form) || span.form.replace(/[^\p{L}]/gu, '').length < 2 || isDemonym(span.form)) return false;
+  if (!/\s/.test(span.form) && opensClause(text, from, span.start)) {
+    const w = span.form.toLowerCase();
+    if (isStopword(w, 'en') || lowerSeen.has(w)) return false;
+  }
+  return true;
+}
+
+export interface EntityGap {
+  /** The name as the claim writes it. */
+  name: string;
+}
+
+/**
+ * Names of the claim text[start, end) that no evidence unit writes, as the same name or an alias of the same person.
+ * `mentions` of the claim's own analysis; `units` the evidence.
+ */
+export function entityGaps(index: SourceIndex, claim: { text: string; start: number; end: number; analysis: Analysis }, units: readonly Unit[]): EntityGap[] {
+  const { text, start, end, analysis } = claim;
+  const table = aliasTable(index);
+  const evidence = new Set<string>();
+  const lowerSeen = new Set<string>();
+  for (const u of units) {
+    const src = index.sources[u.source]!;
+    for (const n of namesIn(src.doc.text, u.start, u.end, src.analysis)) evidence.add(n.form);
+    for (const t of u.tokens) lowerSeen.add(t.norm);
+  }
+  for (const t of tokenize(text.slice(start, end))) if (t.kind === 'word' && !isCapWord(t.text)) lowerSeen.add(t.norm);
+  // Quoted words are checked verbatim by the quote check; a name inside a quote is not checked twice.
+  const quoted = analysis.quotes.filter((q) => q.outerStart >= start && q.outerEnd <= end);
+  const inQuote = (p: number): boolean => quoted.some((q) => q.outerStart <= p && p < q.outerEnd);
+  const gaps: EntityGap[] = [];
+  const seen = new Set<string>();
+  const mentionSpans = analysis.mentions.filter((m: Mention) => m.start >= start && m.end <= end && m.kind !== 'role-anaphor');
+  for (const n of namesIn(text, start, end, analysis)) {
+    if (seen.has(n.form) || inQuote(n.start) || !checkable(text, start, n, lowerSeen)) continue;
+    // A run that holds a mention and only role words around it ("President Vladimir Putin") is judged by the mention.
+    const isRun = !mentionSpans.some((m) => m.start === n.start && m.end === n.end);
+    if (isRun && mentionSpans.some((m) => m.start >= n.start && m.end <= n.end) && roleAround(text, n, mentionSpans)) continue;
+    seen.add(n.form);
+    if (evidence.has(n.form) || [...evidence].some((e) => sameEntity(table, n.form, e))) continue;
+    gaps.push({ name: n.form });
+  }
+  return gaps;
+}
+
+/** Words of role titles: heads ("president", "secretary general"), modifiers ("deputy", "former"), nations. */
+const ROLE_WORDS = new Set([...ROLE_HEADS.flatMap((h) => h.split(/\s+/)), ...ROLE_MODIFIERS, ...NATION_KEY.keys()]);
+
+/** Whether the run's words outside its mentions are all role, title or nation words ("French President ..."). */
+function roleAround(text: string, run: Span, mentions: readonly Mention[]): boolean {
+  let rest = text.slice(run.start, run.end);
+  for (const m of mentions.filter((x) => x.start >= run.start && x.end <= run.end).sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start - run.start) + ' ' + rest.slice(m.end - run.start);
+  return rest.split(/\s+/).filter(Boolean).every((w) => ROLE_WORDS.has(fold(w).toLowerCase().replace(/['’]s$/, '')) || HONORIFICS.has(w));
+}
