@@ -11,16 +11,28 @@
  * - Numbers and dates: the digit groups, month and weekday words are the same multiset before and after.
  */
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr|Lord|Lady|Prof|Professor)\.?\s+/;
-const RUN = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|von|van|der|al|bin|the|and|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+const RUN = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|von|van|der|al|bin|la|le)\s+)*\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
 const FUNCTION = /^(?:The|A|An|And|But|In|On|At|For|From|To|By|With|As|After|Before|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|There|When|While|If|Meanwhile|However|Also|Yet|So|Now|Still|According|Of|Last|Earlier|Later)$/;
 const TEMPORAL = /\b(?:\d[\d,.]*|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/g;
 
 const clean = (s: string): string => s.replace(HONORIFIC, '').replace(/['’]s$/, '').replace(/[.,]$/, '').trim();
 
+/** A possessive ends a name ("Karamanlis' New Democracy": Karamanlis, New Democracy). */
+function splitPossessive(run: string, at: number): { 0: string; index: number }[] {
+  const out: { 0: string; index: number }[] = [];
+  let from = 0;
+  for (const m of run.matchAll(/['’]s?\s+/g)) {
+    out.push({ 0: run.slice(from, m.index + m[0].trimEnd().length), index: at + from });
+    from = m.index + m[0].length;
+  }
+  out.push({ 0: run.slice(from), index: at + from });
+  return out;
+}
+
 /** Name runs of a sentence, as written (cleaned). */
 export function nameRuns(sentence: string): string[] {
   const out: string[] = [];
-  for (const m of sentence.matchAll(RUN)) {
+  for (const whole of sentence.matchAll(RUN)) for (const m of splitPossessive(whole[0], whole.index ?? 0)) {
     let run = m[0];
     const at = m.index ?? 0;
     const before = sentence.slice(0, at).trimEnd();
@@ -30,7 +42,6 @@ export function nameRuns(sentence: string): string[] {
     if (initial && FUNCTION.test(words[0]!.replace(/[.,]$/, ''))) words.shift();
     while (words.length && FUNCTION.test(words[words.length - 1]!.replace(/[.,]$/, ''))) words.pop();
     if (!words.length) continue;
-    if (initial && words.length === 1 && words[0] === m[0].split(/\s+/)[0]) continue;
     run = clean(words.join(' '));
     if (run) out.push(run);
   }
@@ -70,6 +81,8 @@ export function rewriteChanges(output: string, source: string, sourceRuns: Reado
   const added = after.filter((r) => !before.includes(r));
   const removed = before.filter((r) => !after.includes(r) && !output.includes(r));
   for (const r of added) {
+    // A word capitalised because a connective before it was cut ("But evidently" → "Evidently").
+    if (!/\s/.test(r) && source.toLowerCase().includes(r.toLowerCase()) && output.startsWith(r)) continue;
     if (source.includes(r) && before.some((b) => b.includes(r) && b !== r)) {
       // Shortened from a longer run of the source: only to a form the sources write by itself, of the same name.
       const from = before.find((b) => b.includes(r) && b !== r)!;
@@ -97,6 +110,11 @@ export function personFormsOf(texts: readonly string[]): Set<string> {
   for (const t of texts) {
     for (const m of t.matchAll(/\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Prof)\.?\s+(\p{Lu}[\p{L}'’-]+)/gu)) out.add(m[1]!);
     for (const m of t.matchAll(/(?<![\p{Lu}][\p{L}'’-]*\s)\b(\p{Lu}[\p{L}'’-]+),?\s+(\p{Ll}+)\b/gu)) if (SPEECH.test(m[2]!) && !NATIONISH.test(m[1]!)) out.add(m[1]!);
+    // Written by itself mid-sentence, not after a place preposition ("Ketsoyan told" / "with Ketsoyan"), where the
+    // sources also write it as the last word of a longer name.
+    for (const m of t.matchAll(/(?<=[a-z,;] )(?<!\b(?:in|to|from|at|near|of|into) )(\p{Lu}\p{Ll}[\p{L}'’-]+)(?=[ ,.;:])(?! \p{Lu})/gu)) {
+      if (!NATIONISH.test(m[1]!) && new RegExp(`\\p{Lu}\\p{Ll}+ ${m[1]}\\b`, 'u').test(texts.join('\n'))) out.add(m[1]!.replace(/['’]s$/, ''));
+    }
   }
   return out;
 }
@@ -104,6 +122,10 @@ export function personFormsOf(texts: readonly string[]): Set<string> {
 /** Every name run any of the texts writes. */
 export function runsOf(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) for (const line of t.split(/(?<=[.!?])\s+/)) for (const r of nameRuns(line)) out.add(r);
+  // A run and its last words ("Tony Reagins" of "Angels GM Tony Reagins"): a name written after a title.
+  for (const t of texts) for (const line of t.split(/(?<=[.!?])\s+/)) for (const r of nameRuns(line)) {
+    const w = r.split(/\s+/);
+    for (let k = 0; k < w.length; k++) out.add(w.slice(k).join(' '));
+  }
   return out;
 }

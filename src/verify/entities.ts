@@ -11,7 +11,7 @@
  * hard items of the claim already (claim.ts): each must be found in the evidence.
  */
 import { HONORIFICS, NATION_KEY, PERSON_DEMONYMS, ROLE_HEADS, ROLE_MODIFIERS } from '../text/lexicon.js';
-import { isStopword, stripDiacritics, tokenize, type Analysis, type Mention } from '../text/index.js';
+import { analyse, isStopword, stripDiacritics, tokenize, type Analysis, type Mention } from '../text/index.js';
 import type { SourceIndex, Unit } from './retrieve.js';
 
 /** Connecting words inside a name ("Bank of England", "Ursula von der Leyen"). */
@@ -118,9 +118,12 @@ export function aliasTable(index: SourceIndex): Map<string, Set<string>> {
       (fullBySurname.get(last) ?? fullBySurname.set(last, new Set()).get(last)!).add(full);
     }
   }
+  // Only a person the article shows to be one (a role it binds, an honorific, a quote) has other forms: an entity
+  // typed a person for want of evidence ("South Alabama") keeps its own words.
+  const evidenced = (a: Analysis, e: Analysis['entities'][number]): boolean => e.roles.length > 0 || e.aliases.some((x) => HONORIFICS.has(x.split(/\s+/)[0]!)) || a.quotes.some((q) => q.speakerEntityId === e.id);
   for (const s of index.sources) {
     for (const e of s.analysis.entities) {
-      if (e.type !== 'person') continue;
+      if (e.type !== 'person' || !evidenced(s.analysis, e)) continue;
       let key = nameForm(e.name);
       if (!/\s/.test(key)) {
         const fulls = fullBySurname.get(key);
@@ -198,4 +201,16 @@ function roleAround(text: string, run: Span, mentions: readonly Mention[]): bool
   let rest = text.slice(run.start, run.end);
   for (const m of mentions.filter((x) => x.start >= run.start && x.end <= run.end).sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start - run.start) + ' ' + rest.slice(m.end - run.start);
   return rest.split(/\s+/).filter(Boolean).every((w) => ROLE_WORDS.has(fold(w).toLowerCase().replace(/['’]s$/, '')) || HONORIFICS.has(w));
+}
+
+/**
+ * Names of a claim that none of the cited spans writes (as the same name or the same person's other form): the
+ * composer's check that a rewritten sentence's names are those of the spans it cites.
+ */
+export function namesNotInSpans(index: SourceIndex, claim: string, spans: readonly { sourceId: string; start: number; end: number }[]): string[] {
+  const units = index.units.filter((u) => {
+    const id = index.sources[u.source]!.doc.id;
+    return spans.some((s) => s.sourceId === id && u.start < s.end && s.start < u.end);
+  });
+  return entityGaps(index, { text: claim, start: 0, end: claim.length, analysis: analyse({ text: claim }) }, units).map((g) => g.name);
 }
