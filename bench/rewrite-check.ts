@@ -15,7 +15,7 @@ const RUN = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|da|del|von|van|der|al|bi
 const FUNCTION = /^(?:The|A|An|And|But|In|On|At|For|From|To|By|With|As|After|Before|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|There|When|While|If|Meanwhile|However|Also|Yet|So|Now|Still|According|Of|Last|Earlier|Later)$/;
 const TEMPORAL = /\b(?:\d[\d,.]*|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)\b/g;
 
-const clean = (s: string): string => s.replace(HONORIFIC, '').replace(/['’]s$/, '').replace(/[.,]$/, '').trim();
+const clean = (s: string): string => s.replace(HONORIFIC, '').replace(/['’]s?$/, '').replace(/[.,]$/, '').trim();
 
 /** A possessive ends a name ("Karamanlis' New Democracy": Karamanlis, New Democracy). */
 function splitPossessive(run: string, at: number): { 0: string; index: number }[] {

@@ -233,7 +233,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   // Key quotes: not ones the body already carries.
   const bodyFolded = new Set(body.map((s) => foldQuote(s.text)));
   const bodyStems = body.map((s) => stemList(s.text));
-  const quotes = keyQuotes(prep, (speaker) => book.full(speaker), bodyFolded, (q, speaker) => {
+  const quotes = keyQuotes(prep, (speaker, aliases) => book.full(speaker, aliases), bodyFolded, (q, speaker) => {
     const st = stemList(q);
     const surname = book.surname(speaker);
     // The same words, or the same speaker's point already told in the body (three or more content words shared).
