@@ -97,7 +97,11 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     const prev = a.sentences[s.index - 1];
     if (!ent && prev) {
       ent = subjectOf(a, prev);
-      if (ent) antecedent = prev;
+      // The antecedent cited is the sentence that names the person (a chain "She ... She ..." goes back to it).
+      const named = ent ? a.mentions.filter((x) => x.entityId === ent!.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0] : undefined;
+      const where = named ? a.sentences.find((x) => x.start <= named.start && named.start < x.end) : undefined;
+      if (ent && where) antecedent = where;
+      else ent = null;
     }
     // Only a person the article shows to be one (a role, an honorific, a quote) stands in for "He" ("He added" never
     // becomes "Team added").

@@ -13,9 +13,12 @@
 import { HONORIFICS, NATION_KEY, PERSON_DEMONYMS, ROLE_HEADS, ROLE_MODIFIERS } from '../text/lexicon.js';
 import { analyse, isStopword, stripDiacritics, tokenize, type Analysis, type Mention } from '../text/index.js';
 import type { SourceIndex, Unit } from './retrieve.js';
+import { unitRefs } from './actors.js';
 
 /** Connecting words inside a name ("Bank of England", "Ursula von der Leyen"). */
 const CONNECTORS = new Set(['of', 'von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'ibn', 'dos']);
+
+const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 const fold = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : stripDiacritics(s));
 
@@ -30,6 +33,8 @@ interface Span {
   start: number;
   end: number;
   form: string;
+  /** Written with an honorific ("Ms Ruiz"). */
+  honorific?: boolean;
 }
 
 const isCapWord = (t: string): boolean => /^\p{Lu}/u.test(t) && /\p{L}/u.test(t);
@@ -87,7 +92,8 @@ function namesIn(text: string, start: number, end: number, analysis: Analysis): 
   const out: Span[] = [];
   for (const m of analysis.mentions) {
     if (m.start < start || m.end > end || m.kind === 'role-anaphor') continue;
-    out.push(...splitAtDemonyms(text, m.start, m.end));
+    const honorific = m.kind === 'honorific';
+    out.push(...splitAtDemonyms(text, m.start, m.end).map((x) => ({ ...x, honorific })));
   }
   for (const r of capitalRuns(text, start, end)) out.push(r);
   return out;
@@ -137,6 +143,15 @@ export function aliasTable(index: SourceIndex): Map<string, Set<string>> {
   return table;
 }
 
+function lastWordFits(table: Map<string, Set<string>>, form: string, full: string): boolean {
+  const words = full.split(/\s+/);
+  if (words.length < 2 || words[words.length - 1] !== form) return false;
+  // Another one-word form the sources write for this person: the family name is that word.
+  const keys = table.get(full) ?? new Set([full]);
+  for (const [f, ks] of table) if (!/\s/.test(f) && f !== form && words.includes(f) && [...ks].some((k) => keys.has(k))) return false;
+  return true;
+}
+
 function sameEntity(table: Map<string, Set<string>>, a: string, b: string): boolean {
   if (a === b) return true;
   const ka = table.get(a);
@@ -164,14 +179,19 @@ export interface EntityGap {
  * Names of the claim text[start, end) that no evidence unit writes, as the same name or an alias of the same person.
  * `mentions` of the claim's own analysis; `units` the evidence.
  */
-export function entityGaps(index: SourceIndex, claim: { text: string; start: number; end: number; analysis: Analysis }, units: readonly Unit[]): EntityGap[] {
+export function entityGaps(index: SourceIndex, claim: { text: string; start: number; end: number; analysis: Analysis }, units: readonly Unit[], options: { referents?: boolean } = {}): EntityGap[] {
   const { text, start, end, analysis } = claim;
   const table = aliasTable(index);
   const evidence = new Set<string>();
   const lowerSeen = new Set<string>();
+  // People the evidence refers to without naming them here: a role noun or pronoun the analysis resolves ("The
+  // president appeared...", "she said"), and the speaker of a quote; they are named by their names and aliases.
+  const referred = new Set<string>();
   for (const u of units) {
     const src = index.sources[u.source]!;
     for (const n of namesIn(src.doc.text, u.start, u.end, src.analysis)) evidence.add(n.form);
+    const people = [...unitRefs(index, u).map((r) => r.entity), ...src.analysis.quotes.filter((q) => q.speakerEntityId && q.outerStart < u.end && u.start < q.outerEnd + 80).flatMap((q) => src.analysis.entities.filter((e) => e.id === q.speakerEntityId))];
+    if (options.referents !== false) for (const e of people) if (e.type === 'person') for (const f of [e.name, ...e.aliases]) referred.add(nameForm(f));
     for (const t of u.tokens) lowerSeen.add(t.norm);
   }
   for (const t of tokenize(text.slice(start, end))) if (t.kind === 'word' && !isCapWord(t.text)) lowerSeen.add(t.norm);
@@ -181,13 +201,19 @@ export function entityGaps(index: SourceIndex, claim: { text: string; start: num
   const gaps: EntityGap[] = [];
   const seen = new Set<string>();
   const mentionSpans = analysis.mentions.filter((m: Mention) => m.start >= start && m.end <= end && m.kind !== 'role-anaphor');
+  // Dates are the claim's date items (claim.ts): "4 March" is not a name.
+  const dated = analysis.dates.filter((d) => d.start >= start && d.end <= end);
   for (const n of namesIn(text, start, end, analysis)) {
-    if (seen.has(n.form) || inQuote(n.start) || !checkable(text, start, n, lowerSeen)) continue;
+    if (seen.has(n.form) || inQuote(n.start) || dated.some((d) => d.start <= n.start && n.end <= d.end) || MONTH_OR_DAY.test(n.form) || !checkable(text, start, n, lowerSeen)) continue;
     // A run that holds a mention and only role words around it ("President Vladimir Putin") is judged by the mention.
     const isRun = !mentionSpans.some((m) => m.start === n.start && m.end === n.end);
     if (isRun && mentionSpans.some((m) => m.start >= n.start && m.end <= n.end) && roleAround(text, n, mentionSpans)) continue;
     seen.add(n.form);
-    if (evidence.has(n.form) || [...evidence].some((e) => sameEntity(table, n.form, e))) continue;
+    const forms = [...evidence, ...referred];
+    if (forms.some((e) => e === n.form || sameEntity(table, n.form, e))) continue;
+    // "Ms Ruiz" for Ana Ruiz: an honorific with the last word of a person's full name, unless the sources show that
+    // person's family name to come first (a one-word form of theirs that is another word: "Mr Hun" for Hun Sen).
+    if (n.honorific && forms.some((e) => lastWordFits(table, n.form, e))) continue;
     gaps.push({ name: n.form });
   }
   return gaps;
@@ -212,5 +238,7 @@ export function namesNotInSpans(index: SourceIndex, claim: string, spans: readon
     const id = index.sources[u.source]!.doc.id;
     return spans.some((s) => s.sourceId === id && u.start < s.end && s.start < u.end);
   });
-  return entityGaps(index, { text: claim, start: 0, end: claim.length, analysis: analyse({ text: claim }) }, units).map((g) => g.name);
+  // Only what the spans write: a pronoun or role noun of theirs names nobody here (the composer cites the sentence
+  // that names the person it resolved).
+  return entityGaps(index, { text: claim, start: 0, end: claim.length, analysis: analyse({ text: claim }) }, units, { referents: false }).map((g) => g.name);
 }
