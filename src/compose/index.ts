@@ -108,7 +108,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   const prep = prepare(input);
   const facts = groupFacts(prep);
   const idf = idfOf(prep.candidates);
-  const book = new NameBook(prep.analyses);
+  // Every source's own text and headline attests the forms its outlet uses ("Starmer hails ..." for Keir Starmer).
+  const book = new NameBook(prep.analyses, prep.articles.filter((_, i) => !prep.setAside[i]).flatMap((a) => [a.text, a.title ?? '']));
   const peopleOf = (f: Fact): string[] => {
     const a = prep.analyses[f.rep.article]!;
     const s = f.rep.sentence;

@@ -69,7 +69,11 @@ export class NameBook {
   /** One-word form (lower case) → full names it is written for by itself. */
   private readonly byShort = new Map<string, Set<string>>();
 
-  constructor(analyses: readonly Analysis[]) {
+  /** Multi-word person names as written, with the number of articles that write each (for misspellings). */
+  private readonly written = new Map<string, number>();
+
+  constructor(analyses: readonly Analysis[], texts: readonly string[] = []) {
+    for (const a of analyses) for (const n of new Set(a.entities.filter((e) => e.type === 'person').map((e) => bare(e.name)))) this.written.set(n, (this.written.get(n) ?? 0) + 1);
     const singles: { form: string; person: boolean }[] = [];
     for (const a of analyses) {
       for (const e of a.entities) {
@@ -80,7 +84,7 @@ export class NameBook {
         // One-word forms: the last word written by itself ("Starmer", "Mr Starmer"); the first word only after an
         // honorific ("Mr Hun" for Hun Sen: the family name first), never bare ("Surrey" is no form of "Surrey Fire").
         const words = name.split(/\s+/);
-        const forms = [...new Set(e.aliases.filter((x) => !/\s/.test(bare(x)) && (bare(x) === words[words.length - 1] || (HONORIFIC.test(x) && bare(x) === words[0]))).map(bare))];
+        const forms = [...new Set(e.aliases.filter((x) => !/\s/.test(bare(x)) && (bare(x) === words[words.length - 1] || (HONORIFIC.test(x) && !FIRST_NAME_HONORIFIC.test(x) && bare(x) === words[0]))).map(bare))];
         if (!/\s/.test(name)) {
           singles.push({ form: name, person });
           continue;
@@ -108,13 +112,25 @@ export class NameBook {
       p.shorts.set(s.form, (p.shorts.get(s.form) ?? 0) + 1);
       p.person ||= s.person;
     }
+    // Copies the composer does not analyse still show how their outlet names a person ("Mr Starmer said").
+    for (const p of this.people.values()) {
+      const words = p.full.split(/\s+/);
+      const last = words[words.length - 1]!;
+      if (p.shorts.size || (this.byLast.get(last.toLowerCase())?.size ?? 0) > 1) continue;
+      if (texts.some((t) => writtenAlone(t, last))) p.shorts.set(last, 1);
+    }
     for (const p of this.people.values()) for (const f of p.shorts.keys()) add(this.byShort, f.toLowerCase(), p.full);
   }
 
   /** A misspelt full name folds into the attested one already seen ("Voldymyr" into "Volodymyr"). */
   private canonical(name: string): string {
-    for (const p of this.people.values()) if (misspelt(name, p.full) || misspelt(p.full, name)) return p.votes >= 1 ? p.full : name;
-    return name;
+    let best = name;
+    for (const [n, votes] of this.written) {
+      if (!misspelt(name, n)) continue;
+      const bv = this.written.get(best) ?? 0;
+      if (votes > bv || (votes === bv && n < best)) best = n;
+    }
+    return best;
   }
 
   private person(name: string, aliases: readonly string[] = []): Person | undefined {
@@ -150,6 +166,15 @@ export class NameBook {
   key(name: string, aliases: readonly string[] = []): string {
     return (this.person(name, aliases)?.full ?? bare(name)).toLowerCase();
   }
+}
+
+/**
+ * Whether a text writes the word as a name by itself: after an honorific ("Mr Starmer"), or with no capitalised word
+ * next to it ("Starmer said"; not "Keir Starmer", not "Hun Sen", not the title in "Sen. Marsh").
+ */
+export function writtenAlone(text: string, word: string): boolean {
+  const w = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.? ${w}\\b(?!\\.? \\p{Lu})|(?<!\\p{Lu}[\\p{L}'’.-]* )\\b${w}\\b(?![\\p{L}'’-])(?!\\.? \\p{Lu}\\p{Ll})`, 'u').test(text);
 }
 
 function add(m: Map<string, Set<string>>, k: string, v: string): void {

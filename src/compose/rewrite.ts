@@ -41,6 +41,12 @@ interface Edit {
   kind: Rewrite['kind'];
 }
 
+/** The nearest sentence before `s` that names the person (not by a role noun): cited for a resolved pronoun. */
+function namingSentence(a: Analysis, ent: Entity, s: Sentence): Sentence | null {
+  const named = a.mentions.filter((x) => x.entityId === ent.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0];
+  return (named && a.sentences.find((x) => x.start <= named.start && named.start < x.end)) ?? null;
+}
+
 function quoteCovers(a: Analysis, pos: number): boolean {
   return a.quotes.some((q) => q.outerStart <= pos && pos < q.outerEnd);
 }
@@ -93,13 +99,16 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     if (/^(He|She)$/.test(word)) {
       const q = ownQuotes.find((x) => x.speakerEntityId && x.speakerMention?.toLowerCase() === word.toLowerCase());
       if (q) ent = a.entities.find((e) => e.id === q.speakerEntityId) ?? null;
+      if (ent) {
+        antecedent = namingSentence(a, ent, s);
+        if (!antecedent) ent = null;
+      }
     }
     const prev = a.sentences[s.index - 1];
     if (!ent && prev) {
       ent = subjectOf(a, prev);
       // The antecedent cited is the sentence that names the person (a chain "She ... She ..." goes back to it).
-      const named = ent ? a.mentions.filter((x) => x.entityId === ent!.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0] : undefined;
-      const where = named ? a.sentences.find((x) => x.start <= named.start && named.start < x.end) : undefined;
+      const where = ent ? namingSentence(a, ent, s) : null;
       if (ent && where) antecedent = where;
       else ent = null;
     }
@@ -138,8 +147,7 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
       const ent = q.speakerEntityId ? a.entities.find((e) => e.id === q.speakerEntityId) : undefined;
       if (!ent || !actsAsPerson(a, ent)) return { text, rewrites: [], antecedent: null, unresolved: `quote attributed to "${q.speakerMention}" with no resolved speaker` };
       // The sentence that names the speaker before this one is cited with it: the name must be in a cited span.
-      const named = a.mentions.filter((x) => x.entityId === ent.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0];
-      const where = named ? a.sentences.find((x) => x.start <= named.start && named.start < x.end) : undefined;
+      const where = namingSentence(a, ent, s);
       if (!where) return { text, rewrites: [], antecedent: null, unresolved: `quote attributed to "${q.speakerMention}": the speaker is not named before` };
       antecedent ??= where;
       edits.push({ start: at, end: at + m![1]!.length, to: memory.use(ent), kind: 'speaker' });

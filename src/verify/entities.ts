@@ -25,7 +25,7 @@ const fold = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : stripDiacrit
 /** A name as compared: honorifics and a possessive off, diacritics folded, single spaces. */
 export function nameForm(s: string): string {
   let words = s.trim().split(/\s+/);
-  while (words.length > 1 && HONORIFICS.has(words[0]!)) words = words.slice(1);
+  while (words.length > 1 && (HONORIFICS.has(words[0]!) || words[0] === 'The')) words = words.slice(1);
   return fold(words.join(' ').replace(/['’]s?$/, '').replace(/[.,;:]$/, ''));
 }
 
@@ -75,7 +75,10 @@ function capitalRuns(text: string, start: number, end: number): Span[] {
       else if (CONNECTORS.has(n.text) && toks[j + 2] && isCapWord(toks[j + 2]!.text) && /^ $/.test(text.slice(n.end, toks[j + 2]!.start))) j += 2;
       else break;
     }
-    out.push(...splitAtDemonyms(text, toks[i]!.start, toks[j]!.end));
+    // A function word opening the sentence is not part of the name ("But Trump", "And Air France").
+    let first = i;
+    while (first < j && isStopword(toks[first]!.norm, 'en') && opensClause(text, start, toks[first]!.start)) first++;
+    out.push(...splitAtDemonyms(text, toks[first]!.start, toks[j]!.end));
     i = j;
   }
   return out;
@@ -99,73 +102,131 @@ function namesIn(text: string, start: number, end: number, analysis: Analysis): 
   return out;
 }
 
-/** Per index: name form → the people (source-independent keys) it is a form of. */
-const aliasCache = new WeakMap<SourceIndex, Map<string, Set<string>>>();
+/** The people of a story's sources: name form → people (keys) it is a form of; and which put the family name first. */
+interface AliasTable {
+  forms: Map<string, Set<string>>;
+  /** Keys (full names) whose family name comes first, as the sources show it. */
+  familyFirst: Set<string>;
+  /** Last word → the full names of the sources' people ending with it. */
+  byLast: Map<string, Set<string>>;
+}
+
+/**
+ * Times one article writes a person's full name, with no one-word form of them anywhere, from which the sources are
+ * taken to name that person in full every time ("Hun Sen" ... "Hun Sen": the family name first, never "Sen").
+ * Two: a first mention and one more. On the seeds this reads only Mark Rutte so (named in full twice in one
+ * article, never by his surname alone): a claim that calls him "Rutte" is then unsupported, the strict side.
+ */
+export const FULL_EVERY_TIME = 2;
+
+const aliasCache = new WeakMap<SourceIndex, AliasTable>();
 
 /**
  * Forms of each person across the sources: every alias an article's analysis merged into one person entity, keyed
  * by the entity's full name; a one-word name joins the full name when exactly one full name of the story ends with
- * it (two people sharing a surname leave the surname without a key).
+ * it (two people sharing a surname leave the surname without a key). Only a person the article shows to be one (a
+ * role it binds, an honorific, a quote) has other forms: an entity typed a person for want of evidence ("South
+ * Alabama") keeps its own words.
  */
-export function aliasTable(index: SourceIndex): Map<string, Set<string>> {
+export function aliasTable(index: SourceIndex): AliasTable {
   const cached = aliasCache.get(index);
   if (cached) return cached;
-  const table = new Map<string, Set<string>>();
-  const add = (form: string, key: string): void => {
-    (table.get(form) ?? table.set(form, new Set()).get(form)!).add(key);
+  const forms = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, k: string, v: string): void => {
+    (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
   };
-  const fullBySurname = new Map<string, Set<string>>();
+  const byLast = new Map<string, Set<string>>();
   for (const s of index.sources) {
     for (const e of s.analysis.entities) {
-      if (e.type !== 'person') continue;
       const full = nameForm(e.name);
-      if (!/\s/.test(full)) continue;
-      const last = full.split(/\s+/).pop()!;
-      (fullBySurname.get(last) ?? fullBySurname.set(last, new Set()).get(last)!).add(full);
+      if (e.type === 'person' && /\s/.test(full)) add(byLast, full.split(/\s+/).pop()!, full);
     }
   }
-  // Only a person the article shows to be one (a role it binds, an honorific, a quote) has other forms: an entity
-  // typed a person for want of evidence ("South Alabama") keeps its own words.
   const evidenced = (a: Analysis, e: Analysis['entities'][number]): boolean => e.roles.length > 0 || e.aliases.some((x) => HONORIFICS.has(x.split(/\s+/)[0]!)) || a.quotes.some((q) => q.speakerEntityId === e.id);
+  const shortForms = new Map<string, Set<string>>();
+  const lastAlone = new Set<string>();
+  const repeated = new Set<string>();
   for (const s of index.sources) {
     for (const e of s.analysis.entities) {
       if (e.type !== 'person' || !evidenced(s.analysis, e)) continue;
       let key = nameForm(e.name);
       if (!/\s/.test(key)) {
-        const fulls = fullBySurname.get(key);
+        const fulls = byLast.get(key);
         if (fulls?.size === 1) key = [...fulls][0]!;
       }
-      add(key, key);
-      for (const a of e.aliases) add(nameForm(a), key);
+      add(forms, key, key);
+      const words = key.split(/\s+/);
+      for (const a of e.aliases) {
+        const f = nameForm(a);
+        add(forms, f, key);
+        if (/\s/.test(f) || words.length < 2) continue;
+        if (f === words[words.length - 1]) lastAlone.add(key);
+        // "Sir Keir": a given name by its honorific, not a family name written first.
+        else add(shortForms, key, /^(?:Sir|Dame)\s/.test(a) ? '' : f);
+      }
+      const fullCount = s.analysis.mentions.filter((m) => m.entityId === e.id && nameForm(m.text) === key).length;
+      if (fullCount >= FULL_EVERY_TIME) repeated.add(key);
     }
   }
+  const familyFirst = new Set<string>();
+  for (const key of new Set([...forms.values()].flatMap((k) => [...k]))) {
+    if (!/\s/.test(key) || lastAlone.has(key)) continue;
+    const shorts = shortForms.get(key);
+    if ((shorts && [...shorts].some((f) => f && key.startsWith(f + ' '))) || (!shorts && repeated.has(key))) familyFirst.add(key);
+  }
+  const table = { forms, familyFirst, byLast };
   aliasCache.set(index, table);
   return table;
 }
 
-function lastWordFits(table: Map<string, Set<string>>, form: string, full: string): boolean {
+/**
+ * "Ruiz" or "Ms Ruiz" for Ana Ruiz: the last word of a person's full name stands for them, unless the sources show the
+ * family name to come first ("Mr Hun" for Hun Sen, or "Hun Sen" written in full every time) or another person of
+ * theirs has the same last word.
+ */
+function lastWordFits(table: AliasTable, form: string, full: string): boolean {
   const words = full.split(/\s+/);
-  if (words.length < 2 || words[words.length - 1] !== form) return false;
-  // Another one-word form the sources write for this person: the family name is that word.
-  const keys = table.get(full) ?? new Set([full]);
-  for (const [f, ks] of table) if (!/\s/.test(f) && f !== form && words.includes(f) && [...ks].some((k) => keys.has(k))) return false;
-  return true;
+  if (words.length < 2 || words[words.length - 1]!.toLowerCase() !== form.toLowerCase()) return false;
+  const keys = table.forms.get(full);
+  if (!keys) return false;
+  return [...keys].every((k) => !table.familyFirst.has(k)) && (table.byLast.get(words[words.length - 1]!)?.size ?? 0) === 1;
 }
 
-function sameEntity(table: Map<string, Set<string>>, a: string, b: string): boolean {
-  if (a === b) return true;
-  const ka = table.get(a);
-  const kb = table.get(b);
+function sameEntity(table: AliasTable, a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  const ka = table.forms.get(a);
+  const kb = table.forms.get(b);
   return !!ka && !!kb && [...ka].some((k) => kb.has(k));
 }
 
-/** Whether a name the claim writes must be checked (a sentence-initial common word is not a name). */
-function checkable(text: string, from: number, span: Span, lowerSeen: ReadonlySet<string>): boolean {
-  // Initials and dotted abbreviations ("U.K." reads as U, K) and nations' adjectives are left to the model.
+const midCapsCache = new WeakMap<SourceIndex, Set<string>>();
+
+/** Words the sources capitalise inside a sentence (names, not words capitalised by position), lower-cased. */
+function midCaps(index: SourceIndex): Set<string> {
+  let out = midCapsCache.get(index);
+  if (out) return out;
+  out = new Set();
+  for (const u of index.units) {
+    const text = index.sources[u.source]!.doc.text;
+    for (const t of u.tokens) if (t.start > u.start && /^\p{Lu}/u.test(text[t.start]!) && !opensClause(text, u.start, t.start)) out.add(t.norm);
+  }
+  midCapsCache.set(index, out);
+  return out;
+}
+
+/**
+ * Whether a name the claim writes must be checked. A sentence-initial word alone is a name only if the sources
+ * capitalise it inside a sentence ("Starmer", "Control" of Mission Control; not "According"), and not if it is a
+ * function word or the claim or evidence writes it in lower case. Role titles alone ("The US President") are the
+ * role checks' business.
+ */
+function checkable(index: SourceIndex, text: string, from: number, span: Span, lowerSeen: ReadonlySet<string>): boolean {
   if (!span.form || !/\p{Lu}/u.test(span.form) || span.form.replace(/[^\p{L}]/gu, '').length < 2 || isDemonym(span.form)) return false;
+  const words = span.form.split(/\s+/).map((w) => fold(w).toLowerCase().replace(/['’]s$/, ''));
+  if (words.some((w) => HEAD_WORDS.has(w)) && words.every((w) => w === 'the' || ROLE_WORDS.has(w) || HONORIFICS.has(w))) return false;
   if (!/\s/.test(span.form) && opensClause(text, from, span.start)) {
     const w = span.form.toLowerCase();
-    if (isStopword(w, 'en') || lowerSeen.has(w)) return false;
+    if (isStopword(w, 'en') || lowerSeen.has(w) || !midCaps(index).has(w)) return false;
   }
   return true;
 }
@@ -204,7 +265,7 @@ export function entityGaps(index: SourceIndex, claim: { text: string; start: num
   // Dates are the claim's date items (claim.ts): "4 March" is not a name.
   const dated = analysis.dates.filter((d) => d.start >= start && d.end <= end);
   for (const n of namesIn(text, start, end, analysis)) {
-    if (seen.has(n.form) || inQuote(n.start) || dated.some((d) => d.start <= n.start && n.end <= d.end) || MONTH_OR_DAY.test(n.form) || !checkable(text, start, n, lowerSeen)) continue;
+    if (seen.has(n.form) || inQuote(n.start) || dated.some((d) => d.start <= n.start && n.end <= d.end) || MONTH_OR_DAY.test(n.form) || !checkable(index, text, start, n, lowerSeen)) continue;
     // A run that holds a mention and only role words around it ("President Vladimir Putin") is judged by the mention.
     const isRun = !mentionSpans.some((m) => m.start === n.start && m.end === n.end);
     if (isRun && mentionSpans.some((m) => m.start >= n.start && m.end <= n.end) && roleAround(text, n, mentionSpans)) continue;
@@ -213,11 +274,14 @@ export function entityGaps(index: SourceIndex, claim: { text: string; start: num
     if (forms.some((e) => e === n.form || sameEntity(table, n.form, e))) continue;
     // "Ms Ruiz" for Ana Ruiz: an honorific with the last word of a person's full name, unless the sources show that
     // person's family name to come first (a one-word form of theirs that is another word: "Mr Hun" for Hun Sen).
-    if (n.honorific && forms.some((e) => lastWordFits(table, n.form, e))) continue;
+    if (!/\s/.test(n.form) && forms.some((e) => [e, ...(table.forms.get(e) ?? [])].some((full) => lastWordFits(table, n.form, full)))) continue;
     gaps.push({ name: n.form });
   }
   return gaps;
 }
+
+/** Words of role heads alone ("president", "secretary", "general"). */
+const HEAD_WORDS = new Set(ROLE_HEADS.flatMap((h) => h.split(/\s+/)));
 
 /** Words of role titles: heads ("president", "secretary general"), modifiers ("deputy", "former"), nations. */
 const ROLE_WORDS = new Set([...ROLE_HEADS.flatMap((h) => h.split(/\s+/)), ...ROLE_MODIFIERS, ...NATION_KEY.keys()]);
