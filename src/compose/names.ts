@@ -136,6 +136,8 @@ export class NameBook {
   private person(name: string, aliases: readonly string[] = []): Person | undefined {
     const b = bare(name);
     if (/\s/.test(b)) return this.people.get(this.canonical(b).toLowerCase());
+    // Two people of the story with this last word ("Piet Okoro", "Daniel Okoro"): the word alone names neither.
+    if ((this.byLast.get(b.toLowerCase())?.size ?? 0) > 1) return undefined;
     const viaShort = this.byShort.get(b.toLowerCase());
     if (viaShort?.size === 1) return this.people.get([...viaShort][0]!.toLowerCase());
     if (FIRST_NAME_HONORIFIC.test(name) || aliases.some((x) => FIRST_NAME_HONORIFIC.test(x) && bare(x) === b)) {

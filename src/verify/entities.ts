@@ -92,14 +92,35 @@ function opensClause(text: string, from: number, pos: number): boolean {
 
 /** The names a span of an analysed text writes: its mentions' names (no honorific, no role title), then its runs. */
 function namesIn(text: string, start: number, end: number, analysis: Analysis): Span[] {
+  const runs = capitalRuns(text, start, end);
   const out: Span[] = [];
   for (const m of analysis.mentions) {
     if (m.start < start || m.end > end || m.kind === 'role-anaphor') continue;
+    // A mention cut out of a longer capitalised run ("Control" of "Harbour Control", where the entity finder took
+    // "Harbour" for a sentence-initial common word) is not a name of its own: the run is; role words aside.
+    const within = runs.find((r) => r.start <= m.start && m.end <= r.end && (r.start < m.start || m.end < r.end));
+    if (within && cutFrom(text, within, m)) continue;
     const honorific = m.kind === 'honorific';
     out.push(...splitAtDemonyms(text, m.start, m.end).map((x) => ({ ...x, honorific })));
   }
-  for (const r of capitalRuns(text, start, end)) out.push(r);
+  for (const r of runs) out.push(r);
   return out;
+}
+
+/**
+ * Whether the mention is a run cut short: a capitalised word right next to it in the run that is neither a role or
+ * title word ("President Marta Ilves") nor beyond a connector ("Marta Ilves of Novaria").
+ */
+function cutFrom(text: string, run: Span, m: { start: number; end: number }): boolean {
+  const before = text.slice(run.start, m.start).trim().split(/\s+/).filter(Boolean).pop();
+  const after = text.slice(m.end, run.end).trim().split(/\s+/).filter(Boolean)[0];
+  const roleish = (w: string): boolean => ROLE_WORDS.has(fold(w).toLowerCase().replace(/['’]s$/, '')) || HONORIFICS.has(w) || HONORIFICS.has(w.replace(/\.$/, ''));
+  return (!!before && !roleish(before) && !CONNECTORS.has(before)) || (!!after && !CONNECTORS.has(after) && !/^['’]s?$/.test(after));
+}
+
+/** A person the article shows to be one: a role it binds, an honorific, a quote it speaks. */
+function evidenced(a: Analysis, e: Analysis['entities'][number]): boolean {
+  return e.type === 'person' && (e.roles.length > 0 || e.aliases.some((x) => HONORIFICS.has(x.split(/\s+/)[0]!)) || a.quotes.some((q) => q.speakerEntityId === e.id));
 }
 
 /** The people of a story's sources: name form → people (keys) it is a form of; and which put the family name first. */
@@ -142,7 +163,6 @@ export function aliasTable(index: SourceIndex): AliasTable {
       if (e.type === 'person' && /\s/.test(full)) add(byLast, full.split(/\s+/).pop()!, full);
     }
   }
-  const evidenced = (a: Analysis, e: Analysis['entities'][number]): boolean => e.roles.length > 0 || e.aliases.some((x) => HONORIFICS.has(x.split(/\s+/)[0]!)) || a.quotes.some((q) => q.speakerEntityId === e.id);
   const shortForms = new Map<string, Set<string>>();
   const lastAlone = new Set<string>();
   const repeated = new Set<string>();
@@ -158,6 +178,8 @@ export function aliasTable(index: SourceIndex): AliasTable {
       const words = key.split(/\s+/);
       for (const a of e.aliases) {
         const f = nameForm(a);
+        // A last word two people of the sources share is a form of neither.
+        if (!/\s/.test(f) && (byLast.get(f)?.size ?? 0) > 1) continue;
         add(forms, f, key);
         if (/\s/.test(f) || words.length < 2) continue;
         if (f === words[words.length - 1]) lastAlone.add(key);
@@ -231,6 +253,54 @@ function checkable(index: SourceIndex, text: string, from: number, span: Span, l
   return true;
 }
 
+/** Whether `short`'s words are a contiguous part of `long`'s, and fewer. */
+function subRun(short: string, long: string): boolean {
+  const a = short.toLowerCase().split(/\s+/);
+  const b = long.toLowerCase().split(/\s+/);
+  if (a.length >= b.length) return false;
+  for (let i = 0; i + a.length <= b.length; i++) if (a.every((w, k) => b[i + k] === w)) return true;
+  return false;
+}
+
+const SLOT_PRONOUN = /\b(?:he|she|they|it|his|her|their|its)\s*$/i;
+
+/**
+ * Whether the evidence unit holds the claim name's slot with a role noun or pronoun of someone else: the word after
+ * the name in the claim ("declined", "added") follows, in the unit, a role noun or pronoun whose person (if the
+ * analysis resolves one) is not the name.
+ */
+function slotHeldByOther(index: SourceIndex, unit: Unit, text: string, n: Span, sameName: (form: string) => boolean): boolean {
+  const next = tokenize(text.slice(n.end, n.end + 40)).find((t) => t.kind === 'word');
+  if (!next || isStopword(next.norm, 'en')) return false;
+  const src = index.sources[unit.source]!;
+  const doc = src.doc.text;
+  const t = unit.tokens.find((x) => x.norm === next.norm);
+  if (!t) return false;
+  const before = doc.slice(Math.max(unit.start, t.start - 60), t.start);
+  const role = src.analysis.mentions.find((m) => m.kind === 'role-anaphor' && m.start >= unit.start && m.end <= t.start && /^\s*$/.test(doc.slice(m.end, t.start)));
+  const pron = SLOT_PRONOUN.test(before);
+  // A role phrase the entity finder did not take ("The current harbour board president declined"): "the", a few
+  // words, a role head, then the word.
+  const phrase = /\b[Tt]he (?:[\p{Ll}-]+ ){0,4}(\p{Ll}+)\s+$/u.exec(before);
+  const rolePhrase = !!phrase && HEAD_WORDS.has(phrase[1]!) && !/\p{Lu}/u.test(phrase[0].slice(1));
+  if (!role && !pron && !rolePhrase) return false;
+  if (rolePhrase && !role) return true;
+  const at = role ? role.start : t.start - 1;
+  const ref = unitRefs(index, unit).find((r) => r.start <= at && at < r.end + 1);
+  const found = role?.entityId ? src.entityById.get(role.entityId) : ref?.entity;
+  // Only a person the article shows to be one holds a pronoun ("He added" is never "Team Morning Gull added").
+  const person = found && evidenced(src.analysis, found) ? found : undefined;
+  return !person || ![person.name, ...person.aliases].some((f) => sameName(nameForm(f)) || nameForm(f) === n.form);
+}
+
+/** Whether the unit writes the claim's name right before the word that follows it in the claim (its own slot). */
+function slotNamed(index: SourceIndex, unit: Unit, text: string, n: Span): boolean {
+  const next = tokenize(text.slice(n.end, n.end + 40)).find((t) => t.kind === 'word');
+  if (!next) return true;
+  const doc = index.sources[unit.source]!.doc.text;
+  return new RegExp(`${n.form.split(/\s+/).pop()!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\S*,?\\s+(?:[\\p{L}'’-]+\\s+){0,6}?${next.norm}`, 'iu').test(doc.slice(unit.start, unit.end));
+}
+
 export interface EntityGap {
   /** The name as the claim writes it. */
   name: string;
@@ -252,9 +322,12 @@ export function entityGaps(index: SourceIndex, claim: { text: string; start: num
     const src = index.sources[u.source]!;
     for (const n of namesIn(src.doc.text, u.start, u.end, src.analysis)) evidence.add(n.form);
     const people = [...unitRefs(index, u).map((r) => r.entity), ...src.analysis.quotes.filter((q) => q.speakerEntityId && q.outerStart < u.end && u.start < q.outerEnd + 80).flatMap((q) => src.analysis.entities.filter((e) => e.id === q.speakerEntityId))];
-    if (options.referents !== false) for (const e of people) if (e.type === 'person') for (const f of [e.name, ...e.aliases]) referred.add(nameForm(f));
-    for (const t of u.tokens) lowerSeen.add(t.norm);
+    if (options.referents !== false) for (const e of people) if (evidenced(src.analysis, e)) for (const f of [e.name, ...e.aliases]) referred.add(nameForm(f));
+    for (const t of u.tokens) if (!/^\p{Lu}/u.test(src.doc.text[t.start] ?? '')) lowerSeen.add(t.norm);
   }
+  // The unit that covers the claim best (the first chosen): the names it writes, and its role nouns and pronouns.
+  const primary = units[0];
+  const primaryNames = primary ? namesIn(index.sources[primary.source]!.doc.text, primary.start, primary.end, index.sources[primary.source]!.analysis).map((x) => x.form) : [];
   for (const t of tokenize(text.slice(start, end))) if (t.kind === 'word' && !isCapWord(t.text)) lowerSeen.add(t.norm);
   // Quoted words are checked verbatim by the quote check; a name inside a quote is not checked twice.
   const quoted = analysis.quotes.filter((q) => q.outerStart >= start && q.outerEnd <= end);
@@ -271,10 +344,22 @@ export function entityGaps(index: SourceIndex, claim: { text: string; start: num
     if (isRun && mentionSpans.some((m) => m.start >= n.start && m.end <= n.end) && roleAround(text, n, mentionSpans)) continue;
     seen.add(n.form);
     const forms = [...evidence, ...referred];
-    if (forms.some((e) => e === n.form || sameEntity(table, n.form, e))) continue;
-    // "Ms Ruiz" for Ana Ruiz: an honorific with the last word of a person's full name, unless the sources show that
-    // person's family name to come first (a one-word form of theirs that is another word: "Mr Hun" for Hun Sen).
-    if (!/\s/.test(n.form) && forms.some((e) => [e, ...(table.forms.get(e) ?? [])].some((full) => lastWordFits(table, n.form, full)))) continue;
+    const aligned = (e: string): boolean => sameEntity(table, n.form, e) || (!/\s/.test(n.form) && [e, ...(table.forms.get(e) ?? [])].some((full) => lastWordFits(table, n.form, full)));
+    // A word cut from or added to a name of the best evidence ("Air Castellan" → "Castellan", "Castellan" →
+    // "Castellan Clinic") fails even where another unit writes the shorter or longer name by itself.
+    if (!primaryNames.includes(n.form) && primaryNames.some((p) => (subRun(n.form, p) || subRun(p, n.form)) && !aligned(p))) {
+      gaps.push({ name: n.form });
+      continue;
+    }
+    // A name put where the best evidence has a role noun or pronoun that is not that person ("The current harbour
+    // board president declined" → "Rafe Doss declined"; "He added" → "Team Morning Gull added").
+    if (units.some((u) => slotHeldByOther(index, u, text, n, (f) => aligned(f))) && !units.some((u) => namesIn(index.sources[u.source]!.doc.text, u.start, u.end, index.sources[u.source]!.analysis).some((x) => x.form === n.form && slotNamed(index, u, text, n)))) {
+      gaps.push({ name: n.form });
+      continue;
+    }
+    // "Ms Ruiz" for Ana Ruiz: the last word of a person's full name, unless the sources show that person's family
+    // name to come first (lastWordFits).
+    if (forms.some((e) => e === n.form || aligned(e))) continue;
     gaps.push({ name: n.form });
   }
   return gaps;
