@@ -89,11 +89,16 @@ export function rewriteChanges(output: string, source: string, sourceRuns: Reado
       if (!sourceRuns.has(r) || !from.endsWith(r) || !personForms.has(r)) out.push({ kind: 'entity', detail: `"${from}" became "${r}"` });
       continue;
     }
-    const ok = sourceRuns.has(r) && (removed.some((b) => sameName(b, r)) || before.some((b) => sameName(b, r)) || [...anteRuns].some((b) => sameName(b, r)));
+    // The same name: one ends the other, or a given name became the surname of the full name the sources write
+    // ("Sir Keir" → "Starmer": Keir Starmer).
+    const together = (b: string): boolean => !/\s/.test(r) && !/\s/.test(b) && [...sourceRuns].some((x) => { const w = x.split(/\s+/); return w.length >= 2 && w[0] === b && w[w.length - 1] === r; });
+    const same = (b: string): boolean => sameName(b, r) || together(b);
+    const ok = sourceRuns.has(r) && (removed.some(same) || before.some(same) || [...anteRuns].some(same));
     if (!ok) out.push({ kind: 'entity', detail: `"${r}" not licensed` });
   }
+  const heldTogether = (a: string, b: string): boolean => !/\s/.test(a) && !/\s/.test(b) && [...sourceRuns].some((x) => { const w = x.split(/\s+/); return w.length >= 2 && w[0] === b && w[w.length - 1] === a; });
   for (const r of removed) {
-    if (!after.some((a) => sameName(a, r))) out.push({ kind: 'entity', detail: `"${r}" dropped` });
+    if (!after.some((a) => sameName(a, r) || heldTogether(a, r))) out.push({ kind: 'entity', detail: `"${r}" dropped` });
   }
   const ta = temporals(output);
   const tb = temporals(source);

@@ -74,7 +74,7 @@ export class NameBook {
 
   constructor(analyses: readonly Analysis[], texts: readonly string[] = []) {
     for (const a of analyses) for (const n of new Set(a.entities.filter((e) => e.type === 'person').map((e) => bare(e.name)))) this.written.set(n, (this.written.get(n) ?? 0) + 1);
-    const singles: { form: string; person: boolean }[] = [];
+    const singles: { form: string; person: boolean; honorific: boolean }[] = [];
     for (const a of analyses) {
       for (const e of a.entities) {
         if (e.type !== 'person') continue;
@@ -86,7 +86,7 @@ export class NameBook {
         const words = name.split(/\s+/);
         const forms = [...new Set(e.aliases.filter((x) => !/\s/.test(bare(x)) && (bare(x) === words[words.length - 1] || (HONORIFIC.test(x) && !FIRST_NAME_HONORIFIC.test(x) && bare(x) === words[0]))).map(bare))];
         if (!/\s/.test(name)) {
-          singles.push({ form: name, person });
+          singles.push({ form: name, person, honorific: e.aliases.some((x) => HONORIFIC.test(x) && !FIRST_NAME_HONORIFIC.test(x)) });
           continue;
         }
         // Words of common speech inside the run ("Is A Muslim", a headline's capitals): not a name to write.
@@ -105,8 +105,10 @@ export class NameBook {
       add(this.byFirst, words[0]!.toLowerCase(), p.full);
     }
     // An article that only writes "Mr Starmer" attests "Starmer" for the one person of the story so named.
+    // "Mr Tep" where the one full name with that word is "Tep Vanna": the family name written first.
     for (const s of singles) {
-      const fulls = this.byLast.get(s.form.toLowerCase());
+      let fulls = this.byLast.get(s.form.toLowerCase());
+      if (!fulls && s.honorific) fulls = this.byFirst.get(s.form.toLowerCase());
       if (fulls?.size !== 1) continue;
       const p = this.people.get([...fulls][0]!.toLowerCase())!;
       p.shorts.set(s.form, (p.shorts.get(s.form) ?? 0) + 1);
