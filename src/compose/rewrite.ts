@@ -3,14 +3,19 @@
  *
  * House style for people: the first mention in the composite gives the full name as the sources write it
  * ("Sir Keir Starmer", "Volodymyr Zelensky"; a first mention written short, "Mr Zelensky" or "Sir Keir", is expanded
- * to the full name the sources attest); every later mention is the surname alone ("Starmer", "Zelensky"), honorific
- * dropped. Role phrases ("Nato secretary general Mark Rutte") and quoted words are never touched.
+ * to the full name the sources attest); every later mention is the one-word form the sources use for that person
+ * ("Starmer", "Zelensky", "Tep" where they write "Mr Tep" for Tep Vanna), honorific dropped, or the full name where
+ * they use none ("Hun Sen"). Only forms the sources use for that same person (names.ts): never a place or body
+ * ("Air France", "Mission Control"), never a namesake. Role phrases ("Nato secretary general Mark Rutte") and quoted
+ * words are never touched; the composer then checks every name against the spans the sentence cites.
  *
  * Pronouns: a sentence-initial "He"/"She"/"His"/"Her" whose source predecessor is not the sentence before it in the
  * composite is replaced by the person it certainly refers to: the speaker the quote analysis resolved, or the
- * subject that opens the source's previous sentence. Anything less certain (and "They", "It", "This"...) leaves the
- * sentence unpublishable. A sentence-initial role noun the analysis resolved ("The president appeared...") is
- * replaced the same way when the sentence stands away from its source context. Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
+ * subject that opens the source's previous sentence, if the article shows it to be a person (a role, an honorific,
+ * a quote); the sentence that names that person is cited with it. Anything less certain (and "They", "It",
+ * "This"...) leaves the sentence unpublishable. A sentence-initial role noun ("The president appeared...") is replaced
+ * the same way when the sentence stands away from its source context, and only where the same source binds the role
+ * to the person ("US president Donald Trump"). Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
  */
 import type { Analysis, Entity, Mention, Sentence } from '../text/index.js';
 import type { Candidate, Prepared } from './prepare.js';

@@ -219,8 +219,8 @@ export function assess(index: SourceIndex, ctx: ClaimContext): Assessment {
 
 /**
  * The verdict: contradicted on a conflict; unsupported where a hard rule says so (numbers, dates, outlets,
- * closed-class words and quotes must be in the evidence: the composer's promise) or where the model's probability is
- * under the threshold.
+ * closed-class words, quotes and every name must be in the evidence, a name as the same name or the same person's
+ * other form: entities.ts; the composer's promise) or where the model's probability is under the threshold.
  */
 export function verdictOf(a: Pick<Assessment, 'conflicts' | 'hardUnsupported'>, probability: number, threshold: number): Verdict {
   if (a.conflicts.length) return 'contradicted';

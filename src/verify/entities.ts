@@ -87,7 +87,7 @@ function capitalRuns(text: string, start: number, end: number): Span[] {
 /** Whether position `pos` opens its sentence or a clause (after a colon, dash, opening quote or bracket). */
 function opensClause(text: string, from: number, pos: number): boolean {
   const before = text.slice(from, pos).trimEnd();
-  return before === '' || /[.!?:;"“‘(\[—–-]$/.test(before);
+  return before === '' || /[.!?:;"“‘([—–-]$/.test(before);
 }
 
 /** The names a span of an analysed text writes: its mentions' names (no honorific, no role title), then its runs. */
