@@ -117,7 +117,7 @@ export function personFormsOf(texts: readonly string[]): Set<string> {
     for (const m of t.matchAll(/(?<![\p{Lu}][\p{L}'’-]*\s)\b(\p{Lu}[\p{L}'’-]+),?\s+(\p{Ll}+)\b/gu)) if (SPEECH.test(m[2]!) && !NATIONISH.test(m[1]!)) out.add(m[1]!);
     // Written by itself mid-sentence, not after a place preposition ("Ketsoyan told" / "with Ketsoyan"), where the
     // sources also write it as the last word of a longer name.
-    for (const m of t.matchAll(/(?<=[a-z,;] )(?<!\b(?:in|to|from|at|near|of|into) )(\p{Lu}\p{Ll}[\p{L}'’-]+)(?=[ ,.;:])(?! \p{Lu})/gu)) {
+    for (const m of t.matchAll(/(?<=[a-z,;] )(?<!\b(?:in|to|from|at|near|of|into) )(\p{Lu}[\p{Ll}'’][\p{L}'’-]+)(?=[ ,.;:])(?! \p{Lu})/gu)) {
       if (!NATIONISH.test(m[1]!) && new RegExp(`\\p{Lu}\\p{Ll}+ ${m[1]}\\b`, 'u').test(texts.join('\n'))) out.add(m[1]!.replace(/['’]s$/, ''));
     }
   }

@@ -114,22 +114,6 @@ export function findEntities(text: string, sentences: readonly Sentence[], langu
   for (const t of toks) if (t.kind === 'word' && !isCap(t)) lowerSeen.add(t.norm);
 
   const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
-  // Places the article itself names as places: a single capitalised word after "in", "to", "from"... ("in Chile",
-  // "to London"), and countries. A longer run that begins or ends with one ("Air France", "London Clinic", "Chile
-  // Geological Survey") is a body or a place, never a person's name (nor is its last word a surname).
-  const placeSeen = new Set<string>();
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const p = toks[i]!;
-    const w = toks[i + 1]!;
-    const n = toks[i + 2];
-    if (!PLACE_PREPS.has(p.norm) || !isCap(w) || w.sent !== p.sent || !/^ $/.test(text.slice(p.end, w.start))) continue;
-    if (n && n.sent === w.sent && isCap(n) && /^ $/.test(text.slice(w.end, n.start))) continue;
-    placeSeen.add(fold(w.text));
-  }
-  const isPlaceWord = (w: string): boolean => {
-    const f = fold(w);
-    return placeSeen.has(f) || (NATION_KEY.has(f) && !/(?:an|ish|ese|ch|i)$/.test(f));
-  };
   const adjacent = (a: Token, b: Token): boolean => /^[ \t\u00a0]+$/.test(gap(a, b)) || (HONORIFICS.has(a.text + '.') && /^\. ?$/.test(gap(a, b)));
 
   const cands: Cand[] = [];
@@ -338,7 +322,6 @@ export function findEntities(text: string, sentences: readonly Sentence[], langu
       return push(sentenceInitial ? 'surname' : 'name', afterPlacePrep ? 'place' : 'unknown');
     }
     if (lang === 'de' && prev && GERMAN_ARTICLES.has(prev.norm)) return;
-    if (isNameShape && (isPlaceWord(name[0]!) || isPlaceWord(name[name.length - 1]!))) return push('name', 'org');
     if (isNameShape && name.length <= 4 && !afterPlacePrep) return push('name', 'person');
     push('name', afterPlacePrep ? 'place' : 'unknown');
   }
