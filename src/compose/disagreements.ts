@@ -35,17 +35,30 @@ function clockTime(text: string, start: number, end: number): boolean {
   return /^\d{1,2}[:.]\d{2}\b|\d[:.]\d{2}\b/.test(text.slice(start, end + 3)) || /^.?\d[\d:.]*\s?(?:a\.?m\b|p\.?m\b|GMT|BST|UTC|CET|local time|o'clock)/i.test(around) || /:\s?$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(text.slice(start));
 }
 
-/** Bodies and places a sentence names (people left out: who said it is not what is counted). */
-function bodiesOf(prep: Prepared, c: Candidate): Set<string> {
+/** A mention that gives the source of a figure ("Marrowby Town Council said", "according to the coastguard"). */
+const SPEAKER_AFTER = /^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|reported|reports|estimated|estimates|announced|confirmed|added|stated)\b/;
+const SPEAKER_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
+
+/**
+ * What a sentence's figure is about: the people, bodies and places it names, not those it names as the figure's
+ * source (who said it is not what is counted). People by surname.
+ */
+function aboutOf(prep: Prepared, c: Candidate): Set<string> {
   const a = prep.analyses[c.article]!;
-  const ids = new Set(a.mentions.filter((m) => m.entityId && (m.type === 'org' || m.type === 'place') && m.start >= c.sentence.start && m.end <= c.sentence.end).map((m) => m.entityId!));
-  return new Set(a.entities.filter((e) => ids.has(e.id)).map((e) => e.name.toLowerCase()));
+  const text = prep.articles[c.article]!.text;
+  const ids = new Set(
+    a.mentions
+      .filter((m) => m.entityId && m.start >= c.sentence.start && m.end <= c.sentence.end && m.kind !== 'role-anaphor')
+      .filter((m) => !SPEAKER_AFTER.test(text.slice(m.end, m.end + 80)) && !SPEAKER_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)))
+      .map((m) => m.entityId!),
+  );
+  return new Set(a.entities.filter((e) => ids.has(e.id)).map((e) => (e.type === 'person' ? surnameOf(e) : e.name).toLowerCase()));
 }
 
-/** Two sentences count the same thing only if, where both name bodies or places, they name one in common. */
+/** Two sentences count the same thing only if, where both name what it is about, they name something in common. */
 function sameBodies(prep: Prepared, x: Candidate, y: Candidate): boolean {
-  const bx = bodiesOf(prep, x);
-  const by = bodiesOf(prep, y);
+  const bx = aboutOf(prep, x);
+  const by = aboutOf(prep, y);
   return !bx.size || !by.size || [...bx].some((b) => by.has(b));
 }
 
