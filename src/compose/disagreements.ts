@@ -19,6 +19,49 @@ export const DATE_SLOT_JACCARD = 0.35;
 /** Common (lower-case) words two sentences must share beyond the counted noun: what happened, not who. */
 export const SLOT_COMMON = 2;
 
+/**
+ * Content-stem Jaccard two sentences dating something by a weekday must reach to be about one event. Set above
+ * DATE_SLOT_JACCARD so that weekday mentions of different events ("talks on Monday", "a vote on Tuesday") do not
+ * pair: on examples/corpus and the seeds no true date difference rests on a weekday.
+ */
+export const WEEKDAY_SLOT_JACCARD = 0.5;
+
+/** Units that are not counts of things: a person's age, a mass, a length, a clock reading. */
+const OTHER_QUANTITY = /^(?:years?-old|year-olds?|kg|kilos?|kilograms?|tonnes?|tons?|grams?|g|lbs?|ounces?|oz|km|kilometres?|kilometers?|miles?|metres?|meters?|feet|ft|inches|am|pm|a\.m|p\.m|gmt|bst|cet|est|pst|utc|o'clock|hours?|hrs?|minutes?|mins?|seconds?)$/i;
+
+/** A clock time: "06:00", "9.30am", "10 p.m.", "1600 GMT". */
+function clockTime(text: string, start: number, end: number): boolean {
+  const around = text.slice(Math.max(0, start - 1), Math.min(text.length, end + 12));
+  return /^\d{1,2}[:.]\d{2}\b|\d[:.]\d{2}\b/.test(text.slice(start, end + 3)) || /^.?\d[\d:.]*\s?(?:a\.?m\b|p\.?m\b|GMT|BST|UTC|CET|local time|o'clock)/i.test(around) || /:\s?$/.test(text.slice(Math.max(0, start - 1), start)) && /^\d/.test(text.slice(start));
+}
+
+/** A mention that gives the source of a figure ("Marrowby Town Council said", "according to the coastguard"). */
+const SPEAKER_AFTER = /^\s*(?:,[^,]{0,60},\s*)?(?:said|says|told|reported|reports|estimated|estimates|announced|confirmed|added|stated)\b/;
+const SPEAKER_BEFORE = /\baccording to\s+(?:the\s+)?$/i;
+
+/**
+ * What a sentence's figure is about: the people, bodies and places it names, not those it names as the figure's
+ * source (who said it is not what is counted). People by surname.
+ */
+function aboutOf(prep: Prepared, c: Candidate): Set<string> {
+  const a = prep.analyses[c.article]!;
+  const text = prep.articles[c.article]!.text;
+  const ids = new Set(
+    a.mentions
+      .filter((m) => m.entityId && m.start >= c.sentence.start && m.end <= c.sentence.end && m.kind !== 'role-anaphor')
+      .filter((m) => !SPEAKER_AFTER.test(text.slice(m.end, m.end + 80)) && !SPEAKER_BEFORE.test(text.slice(Math.max(0, m.start - 20), m.start)))
+      .map((m) => m.entityId!),
+  );
+  return new Set(a.entities.filter((e) => ids.has(e.id)).map((e) => (e.type === 'person' ? surnameOf(e) : e.name).toLowerCase()));
+}
+
+/** Two sentences count the same thing only if, where both name what it is about, they name something in common. */
+function sameBodies(prep: Prepared, x: Candidate, y: Candidate): boolean {
+  const bx = aboutOf(prep, x);
+  const by = aboutOf(prep, y);
+  return !bx.size || !by.size || [...bx].some((b) => by.has(b));
+}
+
 interface Side {
   value: string;
   norm: string;
@@ -74,6 +117,8 @@ function numberSlots(prep: Prepared): Disagreement[] {
     for (const n of a.numbers) {
       if (n.kind !== 'count' && n.kind !== 'money' && n.kind !== 'percent') continue;
       if (!n.unit || a.quotes.some((q) => q.outerStart <= n.start && n.start < q.outerEnd)) continue;
+      // Clock times ("06:00 BST", "9.30am"), ages ("33-year-old") and masses are other quantities than counts.
+      if ((n.kind === 'count' && clockTime(prep.articles[ai]!.text, n.start, n.end)) || OTHER_QUANTITY.test(n.unit)) continue;
       const cand = prep.byArticle[ai]!.find((c) => c.sentence.start <= n.start && n.start < c.sentence.end);
       if (cand && cand.ineligible !== 'caption' && cand.ineligible !== 'boilerplate') nums.push({ cand, value: n.value, text: n.text, unit: n.unit.toLowerCase() });
     }
@@ -98,6 +143,8 @@ function numberSlots(prep: Prepared): Disagreement[] {
       const ly = lowerOf(y.cand);
       const common = [...lowerOf(x.cand)].filter((w) => ly.has(w) && w !== x.unit && !x.unit.startsWith(w) && w !== 'said' && w !== 'say');
       if (common.length < SLOT_COMMON) continue;
+      // The same thing counted: the bodies and places each sentence names agree (seats in two parliaments differ).
+      if (!sameBodies(prep, x.cand, y.cand)) continue;
       edges.push({ i, j, sim });
     }
   // Slots grow from the closest pair; a member joins only if it pairs with every member of another value (no chains).
@@ -128,13 +175,13 @@ function numberSlots(prep: Prepared): Disagreement[] {
 }
 
 function dateSlots(prep: Prepared): Disagreement[] {
-  type D = { cand: Candidate; date: string; text: string };
+  type D = { cand: Candidate; date: string; text: string; relative: boolean };
   const ds: D[] = [];
   prep.analyses.forEach((a, ai) => {
     for (const d of a.dates) {
       if (!d.date || d.granularity !== 'day' || a.quotes.some((q) => q.outerStart <= d.start && d.start < q.outerEnd)) continue;
       const cand = prep.byArticle[ai]!.find((c) => c.sentence.start <= d.start && d.start < c.sentence.end);
-      if (cand && cand.ineligible === null) ds.push({ cand, date: d.date, text: d.text });
+      if (cand && cand.ineligible === null) ds.push({ cand, date: d.date, text: d.text, relative: d.relative || d.weekday !== undefined });
     }
   });
   const out: Disagreement[] = [];
@@ -146,7 +193,10 @@ function dateSlots(prep: Prepared): Disagreement[] {
     for (let j = i + 1; j < ds.length; j++) {
       const y = ds[j]!;
       if (used.has(j) || y.cand.family === x.cand.family || y.date === x.date) continue;
-      if (jaccard(x.cand.stems, y.cand.stems) < DATE_SLOT_JACCARD) continue;
+      if (jaccard(x.cand.stems, y.cand.stems) < DATE_SLOT_JACCARD || !sameBodies(prep, x.cand, y.cand)) continue;
+      // A weekday ("on Monday") resolves against its own article's date: two weekdays are one event's two dates only
+      // when the sentences say the same thing (most of their words), else they date two events.
+      if ((x.relative || y.relative) && jaccard(x.cand.stems, y.cand.stems) < WEEKDAY_SLOT_JACCARD) continue;
       members.push(y);
       used.add(j);
     }

@@ -10,7 +10,7 @@
  * Deterministic: articles are sorted by id first, and every tie is broken by ids or positions.
  */
 import { contentWords } from '../text/index.js';
-import { verifyClaim, type ClaimResult } from '../verify/index.js';
+import { namesNotInSpans, verifyClaim, type ClaimResult } from '../verify/index.js';
 import { VERSION } from '../version.js';
 import { derivedReason } from './derived.js';
 import { findDisagreements } from './disagreements.js';
@@ -131,7 +131,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   const prep = prepare(input);
   const facts = groupFacts(prep);
   const idf = idfOf(prep.candidates);
-  const book = new NameBook(prep.analyses);
+  // Every source's own text and headline attests the forms its outlet uses ("Starmer hails ..." for Keir Starmer).
+  const book = new NameBook(prep.analyses, prep.articles.filter((_, i) => !prep.setAside[i]).flatMap((a) => [a.text, a.title ?? '']));
   const peopleOf = (f: Fact): string[] => {
     const a = prep.analyses[f.rep.article]!;
     const s = f.rep.sentence;
@@ -182,6 +183,20 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
         rw = rewriteSentence(prep, f.rep, isPredecessor(prev, p), trial, { anaphors: false });
         if (!rw.unresolved) v = verify(rw.text, published);
       }
+      // The entity rule against what the sentence cites: its own span, the other families' spans and the sentence
+      // that names a resolved pronoun's person. A name rewrite that fails it gives way to the names as written.
+      const spansOf = (ante: typeof rw.antecedent) => [...cites, ...(ante ? [{ articleId: prep.articles[f.rep.article]!.id, start: ante.start, end: ante.end }] : [])].map((c) => ({ sourceId: c.articleId, start: c.start, end: c.end }));
+      let gaps = v.verdict === 'supported' ? namesNotInSpans(prep.index, rw.text, spansOf(rw.antecedent)) : [];
+      if (gaps.length && rw.rewrites.some((r) => r.kind === 'honorific' || r.kind === 'spelling')) {
+        const t2 = memory.clone();
+        const rw2 = rewriteSentence(prep, f.rep, isPredecessor(prev, p), t2, { names: false });
+        if (!rw2.unresolved) {
+          const v2 = verify(rw2.text, published);
+          const g2 = v2.verdict === 'supported' ? namesNotInSpans(prep.index, rw2.text, spansOf(rw2.antecedent)) : ['(unsupported)'];
+          if (!g2.length) [trial, rw, v, gaps] = [t2, rw2, v2, g2];
+        }
+      }
+      if (gaps.length) v = { ...v, verdict: 'unsupported', note: `name not in the cited spans: ${gaps.join(', ')}` };
       if (v.verdict !== 'supported') {
         rejected.set(f.id, { text: rw.text, verdict: v.verdict, note: v.note ?? (v.conflicts[0]?.explanation ?? `missing: ${v.missing.join(', ')}`), missing: v.missing, citations: cites, rewrites: rw.rewrites });
         newRejects++;
@@ -244,7 +259,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   // Key quotes: not ones the body already carries.
   const bodyFolded = new Set(body.map((s) => foldQuote(s.text)));
   const bodyStems = body.map((s) => stemList(s.text));
-  const quotes = keyQuotes(prep, (speaker) => book.full(speaker), bodyFolded, (q, speaker) => {
+  const quotes = keyQuotes(prep, (speaker, aliases) => book.full(speaker, aliases), bodyFolded, (q, speaker) => {
     const st = stemList(q);
     const surname = book.surname(speaker);
     // The same words, or the same speaker's point already told in the body (three or more content words shared).

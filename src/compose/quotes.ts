@@ -29,7 +29,7 @@ const NEEDS_CONTEXT = /^(?:He|She|They|It|This|That|These|Those|His|Her|Their|It
  * `exclude`: folded body sentences (a quote the body already carries is not repeated); `redundant`: whether the
  * quote says what a body sentence already says (the article-wide similarity test).
  */
-export function keyQuotes(prep: Prepared, fullName: (speaker: string) => string, exclude: ReadonlySet<string>, redundant: (text: string, speaker: string) => boolean = () => false): KeyQuote[] {
+export function keyQuotes(prep: Prepared, fullName: (speaker: string, aliases?: readonly string[]) => string, exclude: ReadonlySet<string>, redundant: (text: string, speaker: string) => boolean = () => false): KeyQuote[] {
   const pool = new Map<string, Pooled>();
   prep.analyses.forEach((a, ai) => {
     for (const q of a.quotes) {
@@ -40,7 +40,11 @@ export function keyQuotes(prep: Prepared, fullName: (speaker: string) => string,
       const k = fold(t).replace(/[.,!?]+$/, '');
       const cur = pool.get(k);
       const start = q.start + q.text.indexOf(t);
-      const entry: Pooled = cur ?? { text: t, speaker: fullName(q.speaker), citation: { articleId: prep.articles[ai]!.id, start, end: start + t.length, text: t }, families: new Set(), canonical: prep.canonical.has(ai), order: q.start / Math.max(1, prep.articles[ai]!.text.length) };
+      // The speaker is the person the quote's own attribution binds in its article (its entity there), named as the
+      // sources name that person: never another person found by the surname alone.
+      const bound = q.speakerEntityId ? a.entities.find((e) => e.id === q.speakerEntityId) : undefined;
+      const speaker = bound && bound.type === 'person' ? fullName(bound.name, bound.aliases) : q.speaker;
+      const entry: Pooled = cur ?? { text: t, speaker, citation: { articleId: prep.articles[ai]!.id, start, end: start + t.length, text: t }, families: new Set(), canonical: prep.canonical.has(ai), order: q.start / Math.max(1, prep.articles[ai]!.text.length) };
       entry.families.add(prep.familyOf[ai]!);
       pool.set(k, entry);
     }

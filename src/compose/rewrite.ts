@@ -3,108 +3,32 @@
  *
  * House style for people: the first mention in the composite gives the full name as the sources write it
  * ("Sir Keir Starmer", "Volodymyr Zelensky"; a first mention written short, "Mr Zelensky" or "Sir Keir", is expanded
- * to the full name the sources attest); every later mention is the surname alone ("Starmer", "Zelensky"), honorific
- * dropped. Role phrases ("Nato secretary general Mark Rutte") and quoted words are never touched.
+ * to the full name the sources attest); every later mention is the one-word form the sources use for that person
+ * ("Starmer", "Zelensky", "Tep" where they write "Mr Tep" for Tep Vanna), honorific dropped, or the full name where
+ * they use none ("Hun Sen"). Only forms the sources use for that same person (names.ts): never a place or body
+ * ("Air France", "Mission Control"), never a namesake. Role phrases ("Nato secretary general Mark Rutte") and quoted
+ * words are never touched; the composer then checks every name against the spans the sentence cites.
  *
  * Pronouns: a sentence-initial "He"/"She"/"His"/"Her" whose source predecessor is not the sentence before it in the
  * composite is replaced by the person it certainly refers to: the speaker the quote analysis resolved, or the
- * subject that opens the source's previous sentence. Anything less certain (and "They", "It", "This"...) leaves the
- * sentence unpublishable. A sentence-initial role noun the analysis resolved ("The president appeared...") is
- * replaced the same way when the sentence stands away from its source context. Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
+ * subject that opens the source's previous sentence, if the article shows it to be a person (a role, an honorific,
+ * a quote); the sentence that names that person is cited with it. Anything less certain (and "They", "It",
+ * "This"...) leaves the sentence unpublishable. A sentence-initial role noun ("The president appeared...") is replaced
+ * the same way when the sentence stands away from its source context, and only where the same source binds the role
+ * to the person ("US president Donald Trump"). Dangling connectives ("But", "And", "Meanwhile", "However") and wire datelines are cut.
  */
 import type { Analysis, Entity, Mention, Sentence } from '../text/index.js';
 import type { Candidate, Prepared } from './prepare.js';
 import type { Rewrite } from './types.js';
+import { actsAsPerson, bare, misspelt, type NameMemory } from './names.js';
+import { roleKey, satisfies } from '../text/roles.js';
 
 const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr|Lord|Lady|Prof|Professor)\.?\s+/;
 const CONNECTIVE = /^(?:And|But|Meanwhile|However|Yet|Still|Also|So|Instead|Now|Nonetheless|Nevertheless)(?=[\s,])\s*,?\s*/;
 const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{2,}(?:,\s*[\p{L} .]{2,30})?\s*(?:\([^()]{1,60}\))?\s*[—–-]{1,2}\s+/u;
 const PRONOUN = /^(He|She|His|Her|They|Their|It|Its|This|These|Those)\b/;
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
-
-/** Same surname, and given names that differ by one or two letters (a misspelling, not another person). */
-function misspelt(written: string, attested: string): boolean {
-  const w = written.split(/\s+/);
-  const t = attested.split(/\s+/);
-  if (w.length !== t.length || w.length < 2 || w[w.length - 1] !== t[t.length - 1] || written === attested) return false;
-  const a = w.slice(0, -1).join(' ');
-  const b = t.slice(0, -1).join(' ');
-  return Math.min(a.length, b.length) >= 4 && editDistance(a.toLowerCase(), b.toLowerCase()) <= 2;
-}
-
-export function surnameOf(e: Pick<Entity, 'name'>): string {
-  const parts = e.name.replace(HONORIFIC, '').replace(/['’]s$/, '').split(/\s+/);
-  return parts[parts.length - 1] ?? e.name;
-}
-
-/**
- * Names across the story's sources: one full name per person (the multi-word form most articles use), found from
- * any form an article uses ("Keir" in an article that only says "Sir Keir" finds "Keir Starmer" by its given name).
- */
-export class NameBook {
-  private readonly bySurname = new Map<string, string>();
-  private readonly byGiven = new Map<string, string | null>();
-  constructor(analyses: readonly Analysis[]) {
-    const votes = new Map<string, Map<string, number>>();
-    for (const a of analyses) {
-      const seen = new Set<string>();
-      for (const e of a.entities) {
-        const name = e.name.replace(HONORIFIC, '');
-        if (e.type !== 'person' || !/\s/.test(name) || seen.has(name)) continue;
-        seen.add(name);
-        const k = surnameOf({ name }).toLowerCase();
-        const m = votes.get(k) ?? votes.set(k, new Map()).get(k)!;
-        m.set(name, (m.get(name) ?? 0) + 1);
-      }
-    }
-    for (const [k, m] of [...votes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const full = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-      this.bySurname.set(k, full);
-      const given = full.split(/\s+/)[0]!.toLowerCase();
-      this.byGiven.set(given, this.byGiven.has(given) ? null : full);
-    }
-  }
-  /** The person's full name as the sources attest it (the entity's own name when nothing better is known). */
-  full(name: string): string {
-    const bare = name.replace(HONORIFIC, '').replace(/['’]s$/, '');
-    const last = surnameOf({ name: bare }).toLowerCase();
-    if (/\s/.test(bare)) return this.bySurname.get(last) ?? bare;
-    return this.bySurname.get(last) ?? this.byGiven.get(last) ?? bare;
-  }
-  surname(name: string): string {
-    return surnameOf({ name: this.full(name) });
-  }
-}
-
-/** Names mentioned so far in the composite (by lowercased surname). */
-export class NameMemory {
-  readonly seen = new Set<string>();
-  constructor(readonly book: NameBook) {}
-  key(e: Pick<Entity, 'name'>): string {
-    return this.book.surname(e.name).toLowerCase();
-  }
-  /** The form to write now for the entity (full at first mention, surname after), and records the mention. */
-  use(e: Pick<Entity, 'name'>): string {
-    const k = this.key(e);
-    const out = this.seen.has(k) ? this.book.surname(e.name) : this.book.full(e.name);
-    this.seen.add(k);
-    return out;
-  }
-  clone(): NameMemory {
-    const m = new NameMemory(this.book);
-    for (const s of this.seen) m.seen.add(s);
-    return m;
-  }
-}
+export { NameBook, NameMemory, surnameOf } from './names.js';
 
 export interface RewriteResult {
   text: string;
@@ -122,12 +46,10 @@ interface Edit {
   kind: Rewrite['kind'];
 }
 
-/**
- * Whether the source shows the entity to be a person, not a place or body typed as one for want of evidence
- * ("gates of Hollin Fell's age"): a role, an honorific, or a quote it speaks. Only then is it shortened to a surname.
- */
-function actsAsPerson(a: Analysis, e: Entity): boolean {
-  return e.roles.length > 0 || e.inferredRoles.length > 0 || e.aliases.some((x) => HONORIFIC.test(x)) || a.quotes.some((q) => q.speakerEntityId === e.id);
+/** The nearest sentence before `s` that names the person (not by a role noun): cited for a resolved pronoun. */
+function namingSentence(a: Analysis, ent: Entity, s: Sentence): Sentence | null {
+  const named = a.mentions.filter((x) => x.entityId === ent.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0];
+  return (named && a.sentences.find((x) => x.start <= named.start && named.start < x.end)) ?? null;
 }
 
 function quoteCovers(a: Analysis, pos: number): boolean {
@@ -153,7 +75,7 @@ function subjectOf(a: Analysis, s: Sentence, depth = 0): Entity | null {
  * Rewrites `cand` for its place after `prev` (the composite's previous sentence, or null at the top).
  * `memory` is updated with the names the sentence mentions.
  */
-export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecessor: boolean, memory: NameMemory, options: { anaphors?: boolean } = {}): RewriteResult {
+export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecessor: boolean, memory: NameMemory, options: { anaphors?: boolean; names?: boolean } = {}): RewriteResult {
   const a = prep.analyses[cand.article]!;
   const s = cand.sentence;
   const text = s.text;
@@ -182,13 +104,22 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     if (/^(He|She)$/.test(word)) {
       const q = ownQuotes.find((x) => x.speakerEntityId && x.speakerMention?.toLowerCase() === word.toLowerCase());
       if (q) ent = a.entities.find((e) => e.id === q.speakerEntityId) ?? null;
+      if (ent) {
+        antecedent = namingSentence(a, ent, s);
+        if (!antecedent) ent = null;
+      }
     }
     const prev = a.sentences[s.index - 1];
     if (!ent && prev) {
       ent = subjectOf(a, prev);
-      if (ent) antecedent = prev;
+      // The antecedent cited is the sentence that names the person (a chain "She ... She ..." goes back to it).
+      const where = ent ? namingSentence(a, ent, s) : null;
+      if (ent && where) antecedent = where;
+      else ent = null;
     }
-    if (!ent || ent.type !== 'person') return { text, rewrites: [], antecedent: null, unresolved: `sentence-initial "${word}" not certainly resolved` };
+    // Only a person the article shows to be one (a role, an honorific, a quote) stands in for "He" ("He added" never
+    // becomes "Team added").
+    if (!ent || ent.type !== 'person' || !actsAsPerson(a, ent)) return { text, rewrites: [], antecedent: null, unresolved: `sentence-initial "${word}" not certainly resolved` };
     const name = memory.use(ent);
     edits.push({ start: lead, end: lead + word.length, to: /^(His|Her)$/i.test(word) ? `${name}'s` : name, kind: 'pronoun' });
     resolvedPronouns.add(lead);
@@ -200,7 +131,11 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     const ent = m ? a.entities.find((e) => e.id === m.entityId) : undefined;
     const named = m && ent ? a.mentions.filter((x) => x.entityId === ent.id && x.kind !== 'role-anaphor' && x.end <= s.start).sort((x, y) => y.start - x.start)[0] : undefined;
     const where = named ? a.sentences.find((x) => x.start <= named.start && named.start < x.end) : undefined;
-    if (m && ent && where && !quoteCovers(a, m.start)) {
+    // A role noun becomes a name only when the same source binds the two ("SLOC president Frank Joklik" licenses "the
+    // SLOC president" → Joklik); a role inferred from the nearest name is not a binding.
+    const want = m ? roleKey(m.text.replace(/^the\s+/i, '')) : null;
+    const bound = !!ent && !!want && ent.roles.some((r) => satisfies(roleKey(r), want));
+    if (m && ent && where && bound && !quoteCovers(a, m.start)) {
       edits.push({ start: lead, end: lead + m.text.length, to: memory.use(ent), kind: 'anaphor' });
       resolvedPronouns.add(lead);
       antecedent = where;
@@ -215,7 +150,11 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
       const at = m ? local + m.index : -1;
       if (at < 0 || quoteCovers(a, s.start + at) || resolvedPronouns.has(at)) continue;
       const ent = q.speakerEntityId ? a.entities.find((e) => e.id === q.speakerEntityId) : undefined;
-      if (!ent) return { text, rewrites: [], antecedent: null, unresolved: `quote attributed to "${q.speakerMention}" with no resolved speaker` };
+      if (!ent || !actsAsPerson(a, ent)) return { text, rewrites: [], antecedent: null, unresolved: `quote attributed to "${q.speakerMention}" with no resolved speaker` };
+      // The sentence that names the speaker before this one is cited with it: the name must be in a cited span.
+      const where = namingSentence(a, ent, s);
+      if (!where) return { text, rewrites: [], antecedent: null, unresolved: `quote attributed to "${q.speakerMention}": the speaker is not named before` };
+      antecedent ??= where;
       edits.push({ start: at, end: at + m![1]!.length, to: memory.use(ent), kind: 'speaker' });
       resolvedPronouns.add(at);
     }
@@ -235,6 +174,16 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     const want = memory.use(ent);
     const current = text.slice(local, local + m.text.length);
     if (current === want) continue;
+    // Only to a form the sources use for this same person: the form written and the form wanted both lead back to
+    // the entity's full name ("Washington" is not a form of "Washington Nationals", nor "France" of "Air France").
+    const book = memory.book;
+    const self = book.key(ent.name, ent.aliases);
+    if (book.key(bare(current), ent.aliases) !== self || book.key(want, ent.aliases) !== self) continue;
+    if (options.names === false) continue;
+    // A name the sources write verbatim, in place of a mention that is the whole name written ("Raymond W. Kelly":
+    // "Kelly" is not expanded inside it).
+    if (/\s/.test(want) && !prep.articles.some((x) => x.text.includes(want))) continue;
+    if (/\p{Lu}[\p{L}.'’-]*\s$/u.test(text.slice(Math.max(0, local - 30), local)) || /^\s+\p{Lu}/u.test(text.slice(local + m.text.length))) continue;
     // Later mentions: the surname alone. First mention: a short form ("Mr Zelensky", "Sir Keir", "Zelensky") becomes
     // the full name; a full form ("Sir Keir Starmer", "Donald Trump") stays as written.
     const short = !current.replace(HONORIFIC, '').includes(' ');
@@ -242,7 +191,7 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     if (known || (short && want.includes(' '))) edits.push({ start: local, end: local + m.text.length, to: want, kind: 'honorific' });
     // A first mention spelled unlike most sources ("Voldymyr Zelensky" where they write "Volodymyr"): the attested
     // spelling, when only a letter or two differ (a namesake keeps his own name).
-    else if (!short && misspelt(current.replace(HONORIFIC, ''), want)) edits.push({ start: local, end: local + m.text.length, to: (HONORIFIC.exec(current)?.[0] ?? '') + want, kind: 'spelling' });
+    else if (!short && /^[\p{L}'’ -]+$/u.test(current.replace(HONORIFIC, '')) && misspelt(current.replace(HONORIFIC, ''), want)) edits.push({ start: local, end: local + m.text.length, to: (HONORIFIC.exec(current)?.[0] ?? '') + want, kind: 'spelling' });
   }
   edits.sort((x, y) => x.start - y.start);
   let out = text;

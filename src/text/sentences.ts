@@ -14,6 +14,8 @@ const NEVER_FINAL = new Set([
   'gov', 'prof', 'rev', 'hon', 'pres', 'amb', 'supt', 'insp', 'det', 'fr', 'messrs', 'mme', 'mlle', 'sr', 'sra',
   'vs', 'v', 'e.g', 'i.e', 'cf', 'viz', 'approx', 'ca', 'z.b', 'd.h', 'bzw', 'usw', 'hr', 'fig', 'esp', 'incl',
 ]);
+/** Title abbreviations that are also name words (Hun Sen, Sen Gupta, Rep, Gen): after a name they may end a sentence. */
+const TITLE_ALSO_NAME = new Set(['sen', 'rep', 'gen', 'gov', 'sr', 'st']);
 /** Abbreviations that stop a sentence only before a word that typically starts one. */
 const MAYBE_FINAL = new Set(['inc', 'ltd', 'co', 'corp', 'jr', 'bros', 'plc', 'llc', 'etc', 'al']);
 /** Before a number these abbreviations never end a sentence ("No. 10", "Jan. 5"). */
@@ -86,7 +88,9 @@ function isBoundary(
   if (term === '.' && !closed) {
     const w = wordBefore(text, termStart, from);
     const lw = w.toLowerCase();
-    if (NEVER_FINAL.has(lw)) return false;
+    // "Hun Sen. The talks...": a title abbreviation written after a capitalised word is the end of a name ("Sen" of
+    // Hun Sen), not a title before one ("Sen. John Marsh"); it ends the sentence before a typical sentence opener.
+    if (NEVER_FINAL.has(lw) && !(TITLE_ALSO_NAME.has(lw) && nextIsStarter && /\p{Lu}[\p{L}'’-]* $/u.test(text.slice(Math.max(from, termStart - w.length - 30), termStart - w.length)))) return false;
     if (/^\p{Lu}$/u.test(w)) return false; // initial: "J. R. Smith"
     if (/^\p{N}/u.test(nc) && BEFORE_NUMBER.has(lw)) return false;
     if (/^\d{1,2}$/.test(w) && MONTHS.has(nextWord.toLowerCase())) return false; // German "19. August"

@@ -227,7 +227,7 @@ function pronounReferent(src: IndexedSource, unit: Unit, pos: number, pronoun: s
 }
 
 /** Role nouns and pronouns of a source unit, outside quotes, resolved to a named person. */
-function unitRefs(index: SourceIndex, unit: Unit): SourceRef[] {
+export function unitRefs(index: SourceIndex, unit: Unit): SourceRef[] {
   const src = index.sources[unit.source]!;
   const quotes = src.analysis.quotes.map((q) => [q.outerStart, q.outerEnd] as [number, number]);
   const out: SourceRef[] = [];

@@ -8,6 +8,7 @@ import { numbersIn, retrieve, neighbour, tokenKeys, type SourceIndex, type Unit 
 import { checkQuotes } from './quotes.js';
 import { actorConflicts } from './actors.js';
 import { closedClass } from './classes.js';
+import { entityGaps } from './entities.js';
 import { negationConflicts, roleConflicts, unitEvidence, valueConflicts } from './slots.js';
 import type { LexRelation } from '../text/wordnet.js';
 import { claimFeatures, COVERING, isFigure, lexicalMatch } from './features.js';
@@ -203,14 +204,23 @@ export function assess(index: SourceIndex, ctx: ClaimContext): Assessment {
   const lexicallyCovered = (i: Item): boolean => COVERING.has(lexical.get(i) as LexRelation);
   const missing = [...missingItems.filter((i) => !lexicallyCovered(i)).map((i) => i.text), ...q.unfound.map((x) => `"${x.text}"`)];
   const hardMissing = missingItems.find((i) => i.kind === 'number' || i.kind === 'date' || i.kind === 'outlet' || isFigure(i) || (i.kind === 'word' && i.cls && !lexicallyCovered(i)));
-  const hardUnsupported = q.unfound.length ? 'a quote is not in the sources' : hardMissing ? `${hardMissing.kind} not in the evidence: ${hardMissing.text}` : items.length === 0 && claimQuotes.length === 0 ? 'nothing checkable in the sentence' : null;
+  // The entity gate: every name the claim writes is a name its evidence writes, or the same person's other form.
+  const gaps = entityGaps(index, ctx, units);
+  for (const g of gaps) if (!missing.includes(g.name)) missing.push(g.name);
+  const hardUnsupported = q.unfound.length
+    ? 'a quote is not in the sources'
+    : hardMissing
+      ? `${hardMissing.kind} not in the evidence: ${hardMissing.text}`
+      : gaps.length
+        ? `name not in the evidence: ${gaps.map((g) => g.name).join(', ')}`
+        : items.length === 0 && claimQuotes.length === 0 ? 'nothing checkable in the sentence' : null;
   return { claim, evidence, missing: [...new Set(missing)], conflicts, quotes: q.checks, features, hardUnsupported };
 }
 
 /**
  * The verdict: contradicted on a conflict; unsupported where a hard rule says so (numbers, dates, outlets,
- * closed-class words and quotes must be in the evidence: the composer's promise) or where the model's probability is
- * under the threshold.
+ * closed-class words, quotes and every name must be in the evidence, a name as the same name or the same person's
+ * other form: entities.ts; the composer's promise) or where the model's probability is under the threshold.
  */
 export function verdictOf(a: Pick<Assessment, 'conflicts' | 'hardUnsupported'>, probability: number, threshold: number): Verdict {
   if (a.conflicts.length) return 'contradicted';

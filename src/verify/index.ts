@@ -11,6 +11,7 @@ export * from './types.js';
 export { buildSourceIndex, type SourceIndex } from './retrieve.js';
 export { auditArticle, classifySentence, worstVerdict } from './audit.js';
 export { DEFAULT_THRESHOLD } from './model.js';
+export { namesNotInSpans } from './entities.js';
 export { HttpClaimScorer, type HttpScorerOptions } from './scorer.js';
 export { renderAudit, type RenderFormat } from './render.js';
 

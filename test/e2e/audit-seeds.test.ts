@@ -10,6 +10,19 @@ import { contentWords } from '../../src/text/index.js';
 import { jsonLines, missingShared, runCli, sharedPath } from './helpers.js';
 
 describe('roundup audit --pairs (invented text)', () => {
+  it('does not support a name cut from an organisation: "said France" against "said Air France" (issue 19)', () => {
+    const sources = [{ id: 's1', text: 'Marie Dubois said Air France in a statement that the flight had landed safely in Lyon.' }];
+    const lines = [
+      { id: 'same', claim: 'Marie Dubois said Air France in a statement that the flight had landed safely in Lyon.', sources },
+      { id: 'cut', claim: 'Marie Dubois said France in a statement that the flight had landed safely in Lyon.', sources },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const r = runCli(['audit', '--pairs', '-', '--json'], { input: lines });
+    expect(r.code, r.stderr).toBe(0);
+    const out = jsonLines<{ id: string; verdict: string }>(r.stdout);
+    expect(out.find((o) => o.id === 'same')?.verdict).toBe('supported');
+    expect(['unsupported', 'contradicted']).toContain(out.find((o) => o.id === 'cut')?.verdict);
+  });
+
   it('prints one {id, verdict, score, sentences} line per pair, the worst verdict of its sentences', () => {
     const sources = [{ id: 's1', text: 'The ferry sailed at noon on Friday. It carried 40 cars.' }];
     const lines = [
