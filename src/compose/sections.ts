@@ -292,9 +292,10 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
   }
   // One common word says too little to head a section ("Water"): the section's best phrase of several words instead,
   // else its two best words ("Water and homes").
+  // Names come after common phrases here too, and serve only when nothing else does ("Centres and Marrowby").
   if (out.length === 1 && out[0]!.stems.length === 1 && !out[0]!.proper) {
-    const free = scored.filter((x) => !x.p.proper && !taken.has(x.p.text.toLowerCase()) && x.p !== out[0]);
-    const phrase = free.find((x) => x.p.stems.length > 1);
+    const free = scored.filter((x) => !taken.has(x.p.text.toLowerCase()) && x.p !== out[0]).sort((a, b) => Number(a.p.proper) - Number(b.p.proper));
+    const phrase = free.find((x) => x.p.stems.length > 1 && !x.p.proper);
     if (phrase) out[0] = phrase.p;
     else {
       const word = free.find((x) => !x.p.stems.some((st) => out[0]!.stems.includes(st)));
