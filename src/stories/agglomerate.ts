@@ -44,8 +44,11 @@ interface Cluster {
   /** Distinct known event days or years of the members, and how many members have each. */
   times: EventTime[];
   timeCounts: number[];
-  /** Members by their protagonist (`AggItem.who`), members without one left out. */
-  who: Map<number, number> | null;
+  /**
+   * Members by their protagonist (`AggItem.who`), members without one left out: a single protagonist's id while only
+   * one member has one (no map for each of 100k singletons), null when none has.
+   */
+  who: Map<number, number> | number | null;
   members: number[];
   nbrs: Set<number>;
   version: number;
@@ -119,15 +122,17 @@ function clusterDate(a: Cluster, b: Cluster, model: TimeModel, daysOnly = false)
   return n ? s / n : 1;
 }
 
+const whoCounts = (w: Map<number, number> | number): Iterable<[number, number]> => (typeof w === 'number' ? [[w, 1]] : w);
+
 /**
  * The mean protagonist factor over all member pairs (a pair where either has none counts 1): what average link
  * over pair similarities, each content × factor, gives. Averaged over the pairs that carry protagonists only, one
  * odd pair (the follow-up's new name against the analysis piece's) would weigh on the whole story.
  */
 function clusterWho(a: Cluster, b: Cluster, other: number): number {
-  if (!a.who || !b.who) return 1;
+  if (a.who === null || b.who === null) return 1;
   let differ = 0;
-  for (const [ma, ca] of a.who) for (const [mb, cb] of b.who) if (whoFactor(ma, mb, other) < 1) differ += ca * cb;
+  for (const [ma, ca] of whoCounts(a.who)) for (const [mb, cb] of whoCounts(b.who)) if (whoFactor(ma, mb, other) < 1) differ += ca * cb;
   return 1 - ((1 - other) * differ) / (a.n * b.n);
 }
 
@@ -243,7 +248,7 @@ class MergeHeap {
 export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, number]> | Int32Array, o: AggOptions): number[][] {
   const cl: Cluster[] = items.map((it, i) => {
     const known = it.time.day !== null || it.time.year !== null;
-    const who = it.who >= 0 ? new Map([[it.who, 1]]) : null;
+    const who = it.who >= 0 ? it.who : null;
     return {
       n: 1,
       nE: it.entities.ids.length ? 1 : 0,
@@ -301,9 +306,13 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
         A.timeCounts.push(B.timeCounts[j]!);
       }
     }
-    if (B.who) {
-      if (!A.who) A.who = B.who;
-      else for (const [m, c] of B.who) A.who.set(m, (A.who.get(m) ?? 0) + c);
+    if (B.who !== null) {
+      if (A.who === null) A.who = B.who;
+      else {
+        const into = typeof A.who === 'number' ? new Map([[A.who, 1]]) : A.who;
+        for (const [m, c] of whoCounts(B.who)) into.set(m, (into.get(m) ?? 0) + c);
+        A.who = into;
+      }
     }
     A.version++;
     B.alive = false;
