@@ -88,6 +88,7 @@ describe('rewrites out of context (invented text)', () => {
       mk('a', 'Harbour Mayor Tova Lindqvist opened the new swing bridge in Harlow on Sunday.\n\nThe bridge cost 12 million euros to build.\n\nThe mayor said traffic would be diverted for another week.'),
       mk('b', 'The swing bridge in Harlow was opened on Sunday by Mayor Tova Lindqvist.\n\nTova Lindqvist said the bridge would carry 9,000 vehicles a day.'),
       mk('c', 'Tova Lindqvist cut the ribbon.\n\nTovva Lindqvist said the ferry would stop running.'),
+      mk('d', 'Tova Lindqvist wants a second bridge upriver.\n\nIn exchange she would close the old ford to cars.\n\nEngineer Pavel Rusu said he had checked the plans twice.'),
     ],
   });
   const book = new NameBook(prep.analyses);
@@ -100,6 +101,13 @@ describe('rewrites out of context (invented text)', () => {
     expect(r.antecedent?.text).toMatch(/^Harbour Mayor Tova Lindqvist opened/);
     // Right after its source predecessor, the sentence stays as written.
     expect(rewrite('The mayor said', true).text).toBe('The mayor said traffic would be diverted for another week.');
+  });
+
+  it('a pronoun in the opening clause, with nobody named before it, stays only after its source predecessor', () => {
+    expect(rewrite('In exchange she').unresolved).toMatch(/"she" in the opening clause with no antecedent/);
+    expect(rewrite('In exchange she', true).unresolved).toBeNull();
+    // A pronoun after a name in the same sentence is that person.
+    expect(rewrite('Engineer Pavel Rusu said he').unresolved).toBeNull();
   });
 
   it('a first mention spelled unlike the other sources takes the attested spelling', () => {

@@ -124,6 +124,16 @@ export function rewriteSentence(prep: Prepared, cand: Candidate, prevIsPredecess
     edits.push({ start: lead, end: lead + word.length, to: /^(His|Her)$/i.test(word) ? `${name}'s` : name, kind: 'pronoun' });
     resolvedPronouns.add(lead);
   }
+  // "In exchange he would give up...": a subject pronoun after a short opening phrase, with no person named before it
+  // in the sentence, refers to the source's previous sentence; away from that sentence nobody can tell who.
+  if (!pron && !prevIsPredecessor) {
+    const early = /^(?:[\p{L}'’-]+,?\s+){1,4}?(he|she)\b/iu.exec(text.slice(lead));
+    if (early && !/[.;:!?"“”]/.test(early[0])) {
+      const at = s.start + lead + early.index + early[0].length - early[1]!.length;
+      const named = a.mentions.some((x) => x.type === 'person' && x.start >= s.start && x.start < at);
+      if (!named) return { text, rewrites: [], antecedent: null, unresolved: `"${early[1]}" in the opening clause with no antecedent` };
+    }
+  }
   // "The president appeared to..." out of its context: the role noun the analysis resolved becomes the name, and the
   // sentence that named the person is cited with it (a reader would otherwise take the last person named).
   if (!pron && !prevIsPredecessor && options.anaphors !== false) {
