@@ -116,3 +116,17 @@ describe('rewrites out of context (invented text)', () => {
     expect(r.rewrites).toEqual([{ kind: 'spelling', from: 'Tovva Lindqvist', to: 'Tova Lindqvist' }]);
   });
 });
+
+describe('a developed story (invented text)', () => {
+  const mk = (id: string, text: string, published: string): ComposeArticle => ({ id, text, title: 't', publisher: id, via: null, url: null, published, byline: null });
+  // 2031-05-10 is a Saturday: "on Monday" in a future clause is 2031-05-12.
+  const preview = mk('sat', 'The new swing bridge in Harlow is almost finished.\n\nMayor Tova Lindqvist will open the bridge on Monday.\n\nThe bridge cost 12 million euros to build.', '2031-05-10');
+  const after = mk('tue', 'Mayor Tova Lindqvist opened the new swing bridge in Harlow on Monday.\n\nThe bridge carried 9,000 vehicles on its first day.', '2031-05-13');
+  const ineligible = (articles: ComposeArticle[], start: string) => prepare({ articles }).candidates.find((c) => c.sentence.text.startsWith(start))!.ineligible;
+  it('an earlier report of a plan for a day the story has since reached is overtaken', () => {
+    expect(ineligible([preview, after], 'Mayor Tova Lindqvist will open')).toBe('overtaken');
+    // What the earlier report says of the past or present stays usable, and so does the preview when it is the latest.
+    expect(ineligible([preview, after], 'The bridge cost')).toBeNull();
+    expect(ineligible([preview], 'Mayor Tova Lindqvist will open')).toBeNull();
+  });
+});

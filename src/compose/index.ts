@@ -15,7 +15,7 @@ import { VERSION } from '../version.js';
 import { derivedReason } from './derived.js';
 import { findDisagreements } from './disagreements.js';
 import { groupFacts, jaccard, type Fact } from './facts.js';
-import { prepare, sha256, wordCount, type Candidate, type Prepared } from './prepare.js';
+import { latestDay, prepare, sha256, wordCount, type Candidate, type Prepared } from './prepare.js';
 import { peopleInStory } from './people.js';
 import { foldQuote, keyQuotes } from './quotes.js';
 import { contained, cosine, idfOf, rankFacts, REDUNDANT_JACCARD, selectMmr, vectorOf, type Ranked } from './rank.js';
@@ -77,15 +77,6 @@ function isPredecessor(prev: Placed | null, cur: Placed): boolean {
   if (!prev || prev.section !== cur.section) return false;
   const r = cur.ranked.fact.rep;
   return prev.ranked.fact.members.some((m) => m.article === r.article && m.sentence.index === r.sentence.index - 1);
-}
-
-/**
- * The sources' latest publication day, when they span several days (a story that developed): its openings give
- * the lede, the latest state first. Null when all are of one day or undated.
- */
-function latestDay(prep: Prepared): string | null {
-  const days = [...new Set(prep.articles.filter((_, i) => !prep.setAside[i]).map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d)))].sort();
-  return days.length > 1 ? days[days.length - 1]! : null;
 }
 
 /**
@@ -151,7 +142,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
     return r;
   };
 
-  const last = latestDay(prep);
+  // A story that developed over days opens with its latest state.
+  const last = latestDay(prep.articles.filter((_, i) => !prep.setAside[i]));
   const latest = (r: Ranked): boolean => !!last && prep.articles[r.fact.rep.article]!.published?.slice(0, 10) === last;
   const rejected = new Map<number, RejectedSentence>();
   let accepted: Accepted[] = [];

@@ -107,6 +107,23 @@ function ineligibility(s: Sentence, a: Analysis): string | null {
   return null;
 }
 
+/** The latest publication day (YYYY-MM-DD) of articles that span several days; null when one day or undated. */
+export function latestDay(articles: readonly { published: string | null }[]): string | null {
+  const days = [...new Set(articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d)))].sort();
+  return days.length > 1 ? days[days.length - 1]! : null;
+}
+
+/**
+ * `overtaken`: an earlier day's report of a plan for a day the story has since reached ("Zelensky will fly to
+ * Washington on Monday", published on Saturday, in a story whose latest report is Tuesday's): news then, a stale
+ * preview now. Read from the dates the analysis resolved as future ("future-tense") before the latest day.
+ */
+function overtaken(s: Sentence, a: Analysis, published: string | null, latest: string | null): string | null {
+  if (!latest || !published || published.slice(0, 10) >= latest) return null;
+  const ahead = a.dates.some((d) => d.start >= s.start && d.start < s.end && d.resolvedBy === 'future-tense' && d.date !== null && d.date < latest);
+  return ahead ? 'overtaken' : null;
+}
+
 /** Sorts articles by id, analyses them, finds (or takes) families, and lists the candidate sentences. */
 export function prepare(input: { articles: ComposeArticle[]; families?: Family[] }): Prepared {
   const seen = new Set<string>();
@@ -148,12 +165,13 @@ export function prepare(input: { articles: ComposeArticle[]; families?: Family[]
   sourceArticle.forEach((ai, k) => (analyses[ai] = index.sources[k]!.analysis));
   const candidates: Candidate[] = [];
   const byArticle: Candidate[][] = [];
-  articles.forEach((_, ai) => {
+  const latest = latestDay(articles.filter((_, i) => !setAside[i]));
+  articles.forEach((art, ai) => {
     const a = analyses[ai]!;
     const list: Candidate[] = [];
     for (const s of a.sentences) {
       const { stems, common, numbers } = stemsOf(s.text);
-      const c: Candidate = { key: candidates.length, article: ai, family: familyOf[ai]!, sentence: s, count: a.sentences.length, stems, common, numbers, words: wordCount(s.text), ineligible: ineligibility(s, a) };
+      const c: Candidate = { key: candidates.length, article: ai, family: familyOf[ai]!, sentence: s, count: a.sentences.length, stems, common, numbers, words: wordCount(s.text), ineligible: ineligibility(s, a) ?? overtaken(s, a, art.published, latest) };
       candidates.push(c);
       list.push(c);
     }
