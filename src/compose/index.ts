@@ -15,7 +15,7 @@ import { VERSION } from '../version.js';
 import { derivedReason } from './derived.js';
 import { findDisagreements } from './disagreements.js';
 import { groupFacts, jaccard, type Fact } from './facts.js';
-import { latestDay, prepare, sha256, wordCount, type Candidate, type Prepared } from './prepare.js';
+import { prepare, sha256, wordCount, type Candidate, type Prepared } from './prepare.js';
 import { peopleInStory } from './people.js';
 import { foldQuote, keyQuotes } from './quotes.js';
 import { contained, cosine, idfOf, rankFacts, REDUNDANT_JACCARD, selectMmr, vectorOf, type Ranked } from './rank.js';
@@ -143,7 +143,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   };
 
   // A story that developed over days opens with its latest state.
-  const last = latestDay(prep.articles.filter((_, i) => !prep.setAside[i]));
+  const last = prep.latest;
   const latest = (r: Ranked): boolean => !!last && prep.articles[r.fact.rep.article]!.published?.slice(0, 10) === last;
   const rejected = new Map<number, RejectedSentence>();
   let accepted: Accepted[] = [];

@@ -52,6 +52,8 @@ export interface Prepared {
   candidates: Candidate[];
   /** Candidates of each article, in sentence order. */
   byArticle: Candidate[][];
+  /** The latest publication day when the sources (set-aside ones left out) span several days, else null. */
+  latest: string | null;
 }
 
 const CAPTION_START = /^(?:open image in gallery|image|photo|picture|pictured|file photo|watch|video|listen)\b[:\s]/i;
@@ -108,7 +110,7 @@ function ineligibility(s: Sentence, a: Analysis): string | null {
 }
 
 /** The latest publication day (YYYY-MM-DD) of articles that span several days; null when one day or undated. */
-export function latestDay(articles: readonly { published: string | null }[]): string | null {
+function latestDay(articles: readonly { published: string | null }[]): string | null {
   const days = [...new Set(articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d && /^\d{4}-\d\d-\d\d$/.test(d)))].sort();
   return days.length > 1 ? days[days.length - 1]! : null;
 }
@@ -177,5 +179,5 @@ export function prepare(input: { articles: ComposeArticle[]; families?: Family[]
     }
     byArticle.push(list);
   });
-  return { articles, analyses, analysed, derived, setAside, sourceArticle, index, families, familyOf, canonical, candidates, byArticle };
+  return { articles, analyses, analysed, derived, setAside, sourceArticle, index, families, familyOf, canonical, candidates, byArticle, latest };
 }

@@ -343,8 +343,9 @@ export function agglomerate(items: readonly AggItem[], edges: Iterable<[number, 
 
 /**
  * Fragments: a cluster of at most FRAGMENT_SIZE items joins the neighbouring cluster bigger than itself it is most
- * similar to in content (a small story of a syndicated family and two reports is a target too), when that similarity reaches FRAGMENT_THRESHOLD × threshold and no publication days say otherwise
- * (mean day factor at least FRAGMENT_DAY_FACTOR: the same day, or days unknown). A short or oddly worded report
+ * similar to in content (a small story of a syndicated family and two reports is a target too), when that
+ * similarity reaches FRAGMENT_THRESHOLD × threshold and no publication days say otherwise (mean day factor at least
+ * FRAGMENT_DAY_FACTOR: the same day, or days unknown). A short or oddly worded report
  * of an event, or one whose text names a stray year, sits below the merge threshold with every member
  * of its story; the lower bar is for such fragments only, so two big stories never merge through it, and a
  * follow-up published on another day stays its own story (its storyline links them). Targets are judged as they

@@ -158,15 +158,14 @@ export function prepareFeatures(doc: PrepareInput, terms: Vocabulary, entities: 
   const ledeEnd = sentences[Math.min(T.PROTAGONIST_LEDE_SENTENCES, sentences.length) - 1]?.end ?? 0;
   const inLede = new Set<string>();
   for (const m of ents.mentions) if (m.entityId && m.start < ledeEnd) inLede.add(m.entityId);
-  const title = doc.title ? stripDiacritics(doc.title).toLowerCase() : '';
+  const titleWords = new Set(doc.title ? entityKey(doc.title).split(' ') : []);
   let who = -1;
   let whoCount = 0;
   for (const e of ents.entities) {
     if (e.type !== 'person') continue;
-    if (!inLede.has(e.id) && !(title && title.includes(entityKey(e.name).split(' ').pop() ?? '\u0000'))) continue;
-    const n = mentionsOf.get(e.id) ?? 1;
     const surname = entityKey(e.name).split(' ').pop() ?? '';
-    if (surname.length < 2) continue;
+    if (surname.length < 2 || !(inLede.has(e.id) || titleWords.has(surname))) continue;
+    const n = mentionsOf.get(e.id) ?? 1;
     if (n > whoCount) [who, whoCount] = [entities.id(surname), n];
     else if (n === whoCount) who = -1;
   }

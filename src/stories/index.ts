@@ -7,12 +7,12 @@
  * top candidates only (never all pairs), each unit keeping edges to its nearest few → average-link agglomeration
  * on that sparse graph, then small fragments joined to their nearest bigger story at a lower bar (./agglomerate)
  * → storylines over the stories (./storylines). Time is the publication day where known, else the year the
- * text names; a text's protagonist (the person it names most) tells two same-kind events apart. Every step costs O(units)
- * however big a story grows (see bench/stories.ts). Inputs are sorted by (published, id) and every tie breaks on that
+ * text names; a text's protagonist (the person it names most) tells two same-kind events apart. Every step costs
+ * O(units) however big a story grows (see bench/stories.ts). Inputs are sorted by (published, id) and every tie breaks on that
  * rank, so the result does not depend on arrival order.
  */
 import { agglomerate, type AggItem } from './agglomerate.js';
-import { DEVELOPMENT_TIME, pairFactor } from './features.js';
+import { dateFactor, DEVELOPMENT_TIME } from './features.js';
 import * as T from './thresholds.js';
 import { linkStorylines, type StoryProfile } from './storylines.js';
 import { StoryIndex, cmp, sortKeyOf } from './story-index.js';
@@ -125,14 +125,14 @@ function titleOf(index: StoryIndex, units: number[]): string | null {
 
 /**
  * For each unit, the sum of `pairSim` to every other unit of the story, in O(units × distinct times) dot products
- * instead of all pairs: pairSim(u, v) = content(u, v) × pairFactor(u, v), and content is linear in v's vectors
- * (terms, or the entity mix when both have entities), so the units of one event time and protagonist are summed
- * once.
+ * instead of all pairs: within one story the similarity is content(u, v) × dateFactor(u, v) (protagonists say
+ * nothing there, as in developmentsOf), and content is linear in v's vectors (terms, or the entity mix when both have
+ * entities), so the units of one event time are summed once.
  */
 function centrality(index: StoryIndex, units: number[]): number[] {
   const w = index.entityWeight;
   interface Group {
-    raw: StoryIndex['units'][number]['raw'];
+    time: StoryIndex['units'][number]['raw']['time'];
     /** Terms of every unit; terms and entities of the units with entities. */
     terms: Map<number, number>;
     termsE: Map<number, number>;
@@ -149,9 +149,9 @@ function centrality(index: StoryIndex, units: number[]): number[] {
   const groups = new Map<string, Group>();
   for (const u of units) {
     const unit = index.units[u]!;
-    const key = `${unit.raw.time.day}/${unit.raw.time.year}/${unit.raw.who}`;
+    const key = `${unit.raw.time.day}/${unit.raw.time.year}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { raw: unit.raw, terms: new Map(), termsE: new Map(), ents: new Map() }));
+    if (!g) groups.set(key, (g = { time: unit.raw.time, terms: new Map(), termsE: new Map(), ents: new Map() }));
     add(g.terms, unit.terms);
     if (unit.entities.ids.length) {
       add(g.termsE, unit.terms);
@@ -165,7 +165,7 @@ function centrality(index: StoryIndex, units: number[]): number[] {
     for (const g of groups.values()) {
       let c = dotMap(unit.terms, g.terms);
       if (hasE) c += w * (dotMap(unit.entities, g.ents) - dotMap(unit.terms, g.termsE));
-      s += c * pairFactor(unit.raw, g.raw, undefined, index.protagonistFactor);
+      s += c * dateFactor(unit.raw.time, g.time);
     }
     return s - index.pairSim(u, u);
   });

@@ -66,6 +66,10 @@ describe('fragments', () => {
     const items = [...story(1, { day: 20_000 }), item(vec(9, { 1: near }), { day: 20_001 })];
     expect(agglomerate(items, allPairs(items.length), { ...options, time: DEVELOPMENT_TIME })).toEqual([[0, 1, 2, 3], [4]]);
   });
+  it('a fragment joins a small story too, when that story is bigger than the fragment', () => {
+    const items = [item(vec(1)), item(vec(1)), item(vec(9, { 1: near }))];
+    expect(agglomerate(items, allPairs(items.length), options)).toEqual([[0, 1, 2]]);
+  });
   it('a fragment too far from every story stays alone', () => {
     const items = [...story(1), item(vec(9, { 1: STORY_THRESHOLD * 0.3 }))];
     expect(agglomerate(items, allPairs(items.length), options)).toEqual([[0, 1, 2, 3], [4]]);
@@ -82,5 +86,25 @@ describe('the time models', () => {
   });
   it('developments: the next day already weighs a third', () => {
     expect(dateFactor(time({ day: 20_000 }), time({ day: 20_001 }), DEVELOPMENT_TIME)).toBeCloseTo(Math.pow(0.5, 1 / 0.6));
+  });
+});
+
+describe('protagonists across clusters', () => {
+  // Two stories of FRAGMENT_SIZE + 1 items (no fragment rule), every cross pair at content x. One item of the first
+  // names a protagonist, every item of the second names another: 4 of the 16 cross pairs differ.
+  const n = FRAGMENT_SIZE + 1;
+  const x = STORY_THRESHOLD / 0.85;
+  const items = [
+    ...Array.from({ length: n }, (_, i) => ({ ...item(vec(1)), who: i === 0 ? 1 : -1 })),
+    ...Array.from({ length: n }, () => ({ ...item(vec(2, { 1: x })), who: 2 })),
+  ];
+  it('weigh a conflict over all member pairs: one member of a story does not decide for all of it', () => {
+    // Factor 1 − (1 − 0.671) × 4/16 ≈ 0.92 ≥ 0.85: they merge; averaged over the 4 pairs that carry protagonists
+    // alone, it would be 0.671 and they would not.
+    expect(agglomerate(items, allPairs(items.length), { ...options, protagonistFactor: OTHER_PROTAGONIST_FACTOR })).toEqual([Array.from({ length: 2 * n }, (_, i) => i)]);
+  });
+  it('keep two stories apart when every pair names other people', () => {
+    const all = items.map((it, i) => (i < n ? { ...it, who: 1 } : it));
+    expect(agglomerate(all, allPairs(all.length), { ...options, protagonistFactor: OTHER_PROTAGONIST_FACTOR })).toHaveLength(2);
   });
 });

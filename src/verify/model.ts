@@ -40,7 +40,11 @@ export function probability(x: readonly number[]): number {
  * Logistic regression by full-batch gradient descent on standardised features with an L2 penalty. Deterministic.
  * `l2` and `iterations`: set a priori (1e-3, 3,000 steps of 0.5: the log-loss has stopped moving by then on ~10k rows).
  */
-export function trainLogistic(xs: readonly (readonly number[])[], ys: readonly number[], options: { l2?: number; iterations?: number; rate?: number } = {}): Omit<LogisticModel, 'threshold'> {
+export function trainLogistic(
+  xs: readonly (readonly number[])[],
+  ys: readonly number[],
+  options: { l2?: number; iterations?: number; rate?: number; sampleWeights?: readonly number[]; features?: readonly string[] } = {},
+): Omit<LogisticModel, 'threshold'> {
   const l2 = options.l2 ?? 1e-3;
   const iterations = options.iterations ?? 3000;
   const rate = options.rate ?? 0.5;
@@ -49,10 +53,14 @@ export function trainLogistic(xs: readonly (readonly number[])[], ys: readonly n
   const mean = Array.from({ length: d }, (_, j) => xs.reduce((s, x) => s + x[j]!, 0) / n);
   const scale = Array.from({ length: d }, (_, j) => Math.sqrt(xs.reduce((s, x) => s + (x[j]! - mean[j]!) ** 2, 0) / n) || 1);
   const z = xs.map((x) => x.map((v, j) => (v - mean[j]!) / scale[j]!));
-  // Classes weighted to balance, so that the probability is calibrated for a balanced prior.
+  // Classes weighted to balance, so that the probability is calibrated for a balanced prior; or the caller's weight
+  // per row (scaled to a mean of 1), which keeps the data's own prior.
   const pos = ys.filter((y) => y === 1).length;
   const wPos = n / (2 * Math.max(1, pos));
   const wNeg = n / (2 * Math.max(1, n - pos));
+  const sw = options.sampleWeights;
+  const swMean = sw ? sw.reduce((a, v) => a + v, 0) / n || 1 : 1;
+  const rowWeight = (i: number): number => (sw ? sw[i]! / swMean : ys[i] === 1 ? wPos : wNeg);
   const w = new Array<number>(d).fill(0);
   let b = 0;
   for (let it = 0; it < iterations; it++) {
@@ -62,12 +70,12 @@ export function trainLogistic(xs: readonly (readonly number[])[], ys: readonly n
       const row = z[i]!;
       let s = b;
       for (let j = 0; j < d; j++) s += w[j]! * row[j]!;
-      const err = (sigmoid(s) - ys[i]!) * (ys[i] === 1 ? wPos : wNeg);
+      const err = (sigmoid(s) - ys[i]!) * rowWeight(i);
       for (let j = 0; j < d; j++) gw[j]! += err * row[j]!;
       gb += err;
     }
     for (let j = 0; j < d; j++) w[j]! -= rate * (gw[j]! / n + l2 * w[j]!);
     b -= (rate * gb) / n;
   }
-  return { features: [...FEATURE_NAMES], mean, scale, weights: w, bias: b };
+  return { features: [...(options.features ?? FEATURE_NAMES)], mean, scale, weights: w, bias: b };
 }

@@ -10,28 +10,29 @@ import { contentWords } from '../../src/text/index.js';
 import { jsonLines, missingShared, runCli, sharedPath } from './helpers.js';
 
 describe('roundup audit --pairs (invented text)', () => {
+  /** `roundup audit --pairs - --json` on these pairs: one output line per pair. */
+  const auditPairs = <T>(pairs: { id: string; claim: string; sources: { id: string; text: string }[] }[]): T[] => {
+    const r = runCli(['audit', '--pairs', '-', '--json'], { input: pairs.map((l) => JSON.stringify(l)).join('\n') });
+    expect(r.code, r.stderr).toBe(0);
+    return jsonLines<T>(r.stdout);
+  };
+
   it('does not support a name cut from an organisation: "said France" against "said Air France" (issue 19)', () => {
     const sources = [{ id: 's1', text: 'Marie Dubois said Air France in a statement that the flight had landed safely in Lyon.' }];
-    const lines = [
+    const out = auditPairs<{ id: string; verdict: string }>([
       { id: 'same', claim: 'Marie Dubois said Air France in a statement that the flight had landed safely in Lyon.', sources },
       { id: 'cut', claim: 'Marie Dubois said France in a statement that the flight had landed safely in Lyon.', sources },
-    ].map((l) => JSON.stringify(l)).join('\n');
-    const r = runCli(['audit', '--pairs', '-', '--json'], { input: lines });
-    expect(r.code, r.stderr).toBe(0);
-    const out = jsonLines<{ id: string; verdict: string }>(r.stdout);
+    ]);
     expect(out.find((o) => o.id === 'same')?.verdict).toBe('supported');
     expect(['unsupported', 'contradicted']).toContain(out.find((o) => o.id === 'cut')?.verdict);
   });
 
   it('prints one {id, verdict, score, sentences} line per pair, the worst verdict of its sentences', () => {
     const sources = [{ id: 's1', text: 'The ferry sailed at noon on Friday. It carried 40 cars.' }];
-    const lines = [
+    const out = auditPairs<{ id: string; verdict: string; score: number; sentences: unknown[] }>([
       { id: 'ok', claim: 'The ferry sailed at noon. It carried 40 cars.', sources },
       { id: 'bad', claim: 'The ferry sailed at noon. It carried 50 cars.', sources },
-    ].map((l) => JSON.stringify(l)).join('\n');
-    const r = runCli(['audit', '--pairs', '-', '--json'], { input: lines });
-    expect(r.code, r.stderr).toBe(0);
-    const out = jsonLines<{ id: string; verdict: string; score: number; sentences: unknown[] }>(r.stdout);
+    ]);
     expect(out.map((o) => [o.id, o.verdict, o.sentences.length])).toEqual([['ok', 'supported', 2], ['bad', 'contradicted', 2]]);
   });
 });
