@@ -36,21 +36,24 @@ describe('dates', () => {
   });
 
   it('reads the numeric and agency datelines of wire copy', () => {
-    // Invented datelines in the forms wire copy uses.
-    expect(parseDateLine('Last updated 13:26 14/09/2013')).toBe('2013-09-14');
-    expect(parseDateLine('11/30/09 05:40 PM ET')).toBe('2009-11-30');
-    expect(parseDateLine('Updated 4/9/2007 6:04 PM')).toBe('2007-04-09');
-    expect(parseDateLine('Posted 3:21 PM ET, 01/5/2011')).toBe('2011-01-05');
-    expect(parseDateLine('On Tue, 16/08/2011-13:42')).toBe('2011-08-16');
-    // Ambiguous figures: the weekday decides (3 May 2011 was a Tuesday, 5 March a Saturday), then the time zone.
-    expect(parseDateLine('Tuesday 03/05/2011')).toBe('2011-05-03');
-    expect(parseDateLine('Saturday 03/05/2011')).toBe('2011-03-05');
-    expect(parseDateLine('Updated 03/05/2011 10:00 BST')).toBe('2011-05-03');
-    expect(parseDateLine('Updated 03/05/2011 10:00 EDT')).toBe('2011-03-05');
-    expect(parseDateLine('Published: 2012.08.08 09:01 AM')).toBe('2012-08-08');
-    expect(parseDateLine('7:15 a.m. Dec.7, 2009')).toBe('2009-12-07');
-    expect(parseDateLine('8:56am Monday 10th June 2013')).toBe('2013-06-10');
-    expect(parseDateLine('First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET')).toBe('2011-10-25');
+    // Invented datelines in the forms wire copy uses. Ambiguous figures: the weekday decides (3 May 2011 was a
+    // Tuesday, 5 March a Saturday), then the time zone.
+    const lines: [string, string][] = [
+      ['Last updated 13:26 14/09/2013', '2013-09-14'],
+      ['11/30/09 05:40 PM ET', '2009-11-30'],
+      ['Updated 4/9/2007 6:04 PM', '2007-04-09'],
+      ['Posted 3:21 PM ET, 01/5/2011', '2011-01-05'],
+      ['On Tue, 16/08/2011-13:42', '2011-08-16'],
+      ['Tuesday 03/05/2011', '2011-05-03'],
+      ['Saturday 03/05/2011', '2011-03-05'],
+      ['Updated 03/05/2011 10:00 BST', '2011-05-03'],
+      ['Updated 03/05/2011 10:00 EDT', '2011-03-05'],
+      ['Published: 2012.08.08 09:01 AM', '2012-08-08'],
+      ['7:15 a.m. Dec.7, 2009', '2009-12-07'],
+      ['8:56am Monday 10th June 2013', '2013-06-10'],
+      ['First Posted: 10/25/11 06:44 PM ET Updated: 12/25/11 05:12 AM ET', '2011-10-25'],
+    ];
+    for (const [line, iso] of lines) expect(parseDateLine(line), line).toBe(iso);
     // Not dates: scores, fractions, a ratio of figures.
     expect(parseDateLine('The vote was 3/4 in favour')).toBeNull();
     expect(findDate('won 24/7 coverage')).toBeNull();
