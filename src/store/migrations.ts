@@ -128,4 +128,45 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE stories ADD COLUMN developments_json TEXT NOT NULL DEFAULT '[]';
   `,
+  // 5: editions (src/editions/): every published composite of a story, immutable (no UPDATE), numbered per story,
+  // with its change list against the edition before. Not tied to stories by a foreign key: a story id that a
+  // recomputation retires keeps its history. story_inputs records what the latest composition of each story was
+  // made from, so an unchanged story is not composed again. Feeds followed by `roundup watch` and their schedule.
+  `
+  CREATE TABLE editions (
+    story_id      INTEGER NOT NULL,
+    n             INTEGER NOT NULL,
+    at            TEXT    NOT NULL,
+    headline      TEXT    NOT NULL,
+    snapshot_json TEXT    NOT NULL,                  -- facts and sources compared by the next edition
+    changes_json  TEXT    NOT NULL,                  -- [{kind, text, before?, after?, citations}]
+    composite_json TEXT   NOT NULL,                  -- the composite as published
+    PRIMARY KEY (story_id, n)
+  );
+  CREATE TRIGGER editions_immutable BEFORE UPDATE ON editions BEGIN
+    SELECT RAISE(ABORT, 'editions are immutable');
+  END;
+  CREATE TABLE story_inputs (
+    story_id    INTEGER PRIMARY KEY,
+    input_key   TEXT NOT NULL,                       -- sha256 of the member article ids, headline and timeline
+    composed_at TEXT NOT NULL
+  );
+  CREATE TABLE watch_feeds (
+    url            TEXT PRIMARY KEY,                 -- the feed as the operator gave it
+    etag           TEXT,
+    last_modified  TEXT,
+    next_at        TEXT,                             -- ISO time of the next fetch due
+    interval_s     INTEGER,                          -- the feed's own refresh interval (ttl, sy:updatePeriod, max-age)
+    failures       INTEGER NOT NULL DEFAULT 0,       -- consecutive failures
+    last_error     TEXT,
+    last_status    INTEGER,
+    last_at        TEXT
+  );
+  CREATE TABLE watch_entries (
+    feed_url  TEXT NOT NULL,
+    entry_key TEXT NOT NULL,                         -- link (or guid) and the entry's date: a new date is a new version
+    seen_at   TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry_key)
+  );
+  `,
 ];

@@ -1,0 +1,72 @@
+/**
+ * Publishing editions: each story whose inputs changed since its last composition is composed again, and when the
+ * composite publishes something new (facts, citations, sources, headline) it is stored as the story's next
+ * edition with its change list (../editions). A story whose inputs did not change is not composed at all, and an
+ * identical recomposition makes no edition.
+ */
+import { createHash } from 'node:crypto';
+import { composeStory } from '../compose/index.js';
+import { changeSummary, diffSnapshots, sameSnapshot, snapshotOf, spanCheckOf } from '../editions/diff.js';
+import type { EditionChange } from '../editions/types.js';
+import { ClusterStore } from '../store/clusters.js';
+import { EditionStore } from '../store/editions.js';
+import type { Store } from '../store/index.js';
+import { storyInputOf } from './composite.js';
+
+export interface PublishedEdition {
+  storyId: number;
+  n: number;
+  headline: string;
+  changes: EditionChange[];
+  summary: string;
+}
+
+export interface EditionTotals {
+  /** Stories looked at. */
+  stories: number;
+  /** Stories composed again (their inputs changed). */
+  composed: number;
+  published: PublishedEdition[];
+}
+
+/** A stable key of what a story's composite is made from: its articles (stored ids change with a page's new version), headline and timeline. */
+function inputKeyOf(input: ReturnType<typeof storyInputOf>): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ a: input.articles.map((a) => a.id), h: input.headline ?? null, t: input.storyline ?? null, s: input.storyId ?? null }));
+  return h.digest('hex');
+}
+
+/**
+ * Publishes the next edition of every story (or of `storyIds`) whose composite changed. `now` dates the editions
+ * (a clock, for tests and for the watch cycle's own time).
+ */
+export function publishEditions(store: Store, options: { now?: () => Date; storyIds?: readonly number[] } = {}): EditionTotals {
+  const now = options.now ?? (() => new Date());
+  const clusters = new ClusterStore(store.db);
+  const editions = new EditionStore(store.db);
+  const ids = options.storyIds ?? editions.storyIds();
+  const totals: EditionTotals = { stories: ids.length, composed: 0, published: [] };
+  for (const id of ids) {
+    const detail = clusters.getStory(id);
+    if (!detail) continue;
+    const input = storyInputOf(store, detail);
+    if (!input.articles.length) continue;
+    const key = inputKeyOf(input);
+    if (editions.inputKey(id) === key) continue;
+    totals.composed++;
+    const composite = composeStory(input);
+    const snapshot = snapshotOf(composite);
+    const prev = editions.latest(id);
+    const at = now().toISOString();
+    store.db.transaction(() => {
+      if (!prev || !sameSnapshot(prev.snapshot, snapshot)) {
+        const texts = new Map(input.articles.map((a) => [a.id, a.text]));
+        const changes = diffSnapshots(prev?.snapshot ?? null, snapshot, spanCheckOf(texts));
+        const n = editions.append(id, { at, headline: snapshot.headline, snapshot, changes, composite });
+        totals.published.push({ storyId: id, n, headline: snapshot.headline, changes, summary: changeSummary(changes) });
+      }
+      editions.setInputKey(id, key, at);
+    })();
+  }
+  return totals;
+}
