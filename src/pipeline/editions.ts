@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { composeStory } from '../compose/index.js';
-import { changeSummary, diffSnapshots, sameSnapshot, snapshotOf, spanCheckOf } from '../editions/diff.js';
-import type { EditionChange } from '../editions/types.js';
+import { changeSummary, diffSnapshots, movedPhrase, sameSnapshot, snapshotOf, spanCheckOf } from '../editions/diff.js';
+import type { Edition, EditionChange } from '../editions/types.js';
 import { ClusterStore } from '../store/clusters.js';
 import { EditionStore } from '../store/editions.js';
 import type { Store } from '../store/index.js';
@@ -69,4 +69,26 @@ export function publishEditions(store: Store, options: { now?: () => Date; story
     })();
   }
   return totals;
+}
+
+/** The story's editions as `show s<N> --editions --json` and `/api/stories/:id/editions` give them, oldest first. */
+export function editionsOf(store: Store, storyId: number): { editions: Edition[] } {
+  return { editions: new EditionStore(store.db).list(storyId).map(({ n, at, headline, changes }) => ({ n, at, headline, changes })) };
+}
+
+const MARK: Record<EditionChange['kind'], string> = { added: '+ added', updated: '~ updated', withdrawn: '- withdrawn', 'source-added': '+ source' };
+
+/** The editions as text, for a terminal. */
+export function renderEditions(storyRef: string, editions: readonly Edition[]): string {
+  if (!editions.length) return `${storyRef}: no editions yet (editions are published by \`roundup watch\` and \`roundup ingest\`)\n`;
+  const out = [`${storyRef}: ${editions.length} edition${editions.length === 1 ? '' : 's'}`];
+  for (const e of editions) {
+    out.push('', `Edition ${e.n}, ${e.at}: ${e.headline}`, `  ${changeSummary(e.changes)}`);
+    for (const c of e.changes) {
+      const moved = c.kind === 'updated' ? ` (${movedPhrase(c.before ?? '', c.after ?? '')})` : '';
+      const cites = c.citations.length ? ` [${[...new Set(c.citations.map((x) => x.articleId))].join(', ')}]` : '';
+      out.push(`  ${MARK[c.kind]}: ${c.text}${moved}${cites}`);
+    }
+  }
+  return out.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { clusterStore, clusterSummary } from '../../pipeline/cluster.js';
+import { publishEditions } from '../../pipeline/editions.js';
 import { ingestInto } from '../../pipeline/ingest.js';
 import { budgetOptions, collectOptions, dbOption, fetchOptionFlags, openStore, type DbFlag, type FetchFlags } from '../options.js';
 import { EXIT, writeJsonLine } from '../output.js';
@@ -29,8 +30,10 @@ export function registerIngest(program: Command): void {
       progress.finish();
       const summary = `ingest: ${totals.stored} stored, ${totals.unchanged} unchanged, ${totals.failed} failed` + (totals.expanded ? `, ${totals.expanded} feeds/lists expanded` : '');
       const clustered = clusterSummary(clusterStore(store));
-      if (opts.json) process.stderr.write(summary + '\n' + clustered + '\n');
-      else process.stdout.write(summary + '\n' + clustered + '\n');
+      const editions = totals.stored > 0 ? publishEditions(store) : null;
+      const published = editions ? `\neditions: ${editions.published.length} published (${editions.composed} of ${editions.stories} stories composed again)` : '';
+      if (opts.json) process.stderr.write(summary + '\n' + clustered + published + '\n');
+      else process.stdout.write(summary + '\n' + clustered + published + '\n');
       process.exitCode = totals.failed > 0 ? EXIT.someFailed : EXIT.ok;
     } finally {
       store.close();

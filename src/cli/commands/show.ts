@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { storyInputOf } from '../../pipeline/composite.js';
+import { editionsOf, renderEditions } from '../../pipeline/editions.js';
 import { ClusterStore } from '../../store/clusters.js';
 import { composeWith, formatOf, modelWriterOf, render, writerOptionFlags, type WriterFlags } from './write.js';
 import { parseStoryRef, renderStory, storyJson, storylineRef } from './stories.js';
@@ -12,13 +13,14 @@ export function registerShow(program: Command): void {
     .description('show a stored article (cleaned text, metadata, what cleaning removed) or a story s<N> (members by family, what each copy adds and drops, its storyline)')
     .argument('<id>', 'article id (from `roundup articles`) or story id s<N> (from `roundup stories`)')
     .option('--json', 'the article as JSON, with its raw record provenance (or the story as JSON)')
+    .option('--editions', "a story's editions: every published composite, with what changed since the one before")
     .option('--composite', "a story's merged, cited article (as `roundup write` writes it)")
     .option('--format <format>', 'with --composite: md, html, text or json', 'md')
     .option('--words <n>', 'with --composite: target length in words (default 600)', positiveInt('--words'));
   // With --composite: --writer llm and the model endpoint's flags.
   writerOptionFlags(cmd);
   dbOption(cmd);
-  cmd.action(async (idArg: string, opts: DbFlag & WriterFlags & { json?: boolean; composite?: boolean; format?: string; words?: number }) => {
+  cmd.action(async (idArg: string, opts: DbFlag & WriterFlags & { json?: boolean; editions?: boolean; composite?: boolean; format?: string; words?: number }) => {
     const id = Number(idArg);
     const store = openStore(opts, { mustExist: true });
     try {
@@ -28,6 +30,12 @@ export function registerShow(program: Command): void {
         if (!d) {
           process.stderr.write(`show: no story "${idArg}" in ${store.db.name} (see \`roundup stories\`)\n`);
           process.exitCode = EXIT.fatal;
+          return;
+        }
+        if (opts.editions) {
+          const { editions } = editionsOf(store, storyId);
+          if (opts.json) writeJsonLine({ editions });
+          else process.stdout.write(renderEditions(`s${storyId}`, editions));
           return;
         }
         if (opts.composite) {
@@ -54,6 +62,11 @@ export function registerShow(program: Command): void {
             independent: d.families,
           });
         } else process.stdout.write(renderStory(d));
+        return;
+      }
+      if (opts.editions) {
+        process.stderr.write(`show: --editions needs a story id s<N>, got "${idArg}" (see \`roundup stories\`)\n`);
+        process.exitCode = EXIT.fatal;
         return;
       }
       if (opts.composite) {
