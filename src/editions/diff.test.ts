@@ -57,3 +57,12 @@ describe('movedPhrase', () => {
     expect(movedPhrase('3, 4', '5, 6')).toBe('5, 6, was 3, 4');
   });
 });
+
+describe('numbers written as words', () => {
+  it('are numbers that move', () => {
+    const a: EditionSnapshot = { headline: 'h', facts: [fact('1', 'Six people were taken to hospital on Monday.')], sources: [] };
+    const b: EditionSnapshot = { headline: 'h', facts: [fact('2', 'Four people were taken to hospital on Monday.')], sources: [] };
+    expect(diffSnapshots(a, b, () => false)).toEqual([{ kind: 'updated', text: 'Four people were taken to hospital on Monday.', before: 'Six', after: 'Four', citations: b.facts[0]!.citations }]);
+    expect(movedPhrase('Six', 'Four')).toBe('Four, down from Six');
+  });
+});

@@ -8,7 +8,7 @@
  * - `withdrawn`: an earlier sentence no longer published whose every cited span is gone from the story's sources
  *   (its article left the story, or a new version of the page no longer says it: a correction). A sentence left out
  *   only for length is not withdrawn: its sources still say it.
- * - `source-added`: a source article of the story the previous edition did not have.
+ * - `source-added`: a source of the story the previous edition did not have (a new version of a page it had is not one).
  */
 import type { Composite } from '../compose/index.js';
 import type { EditionChange, EditionCitation, EditionSnapshot } from './types.js';
@@ -21,8 +21,17 @@ import type { EditionChange, EditionCitation, EditionSnapshot } from './types.js
  */
 export const UPDATE_OVERLAP = 0.6;
 
-const NUMBER = /\d[\d,.]*\d|\d/g;
+/** Numbers written as words ("Six people"), with their values: reports give small counts this way. */
+const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
+  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty']
+    .map((w, i) => [w, i] as const)
+    .concat([['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90], ['hundred', 100], ['dozen', 12]]),
+);
+const NUMBER = new RegExp(`\\d[\\d,.]*\\d|\\d|\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi');
 const numbersOf = (s: string): string[] => (s.match(NUMBER) ?? []).map((n) => n.replace(/[.,]$/, ''));
+const sameNumbers = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => valueOf(x) === valueOf(b[i]!) || x.toLowerCase() === b[i]!.toLowerCase());
+/** The value of a number as written ("1,200" → 1200, "Six" → 6); NaN when it is not one. */
+const valueOf = (n: string): number => NUMBER_WORDS[n.toLowerCase()] ?? (/^\d[\d,]*(?:\.\d+)?$/.test(n) ? Number(n.replace(/,/g, '')) : Number.NaN);
 const wordsOf = (s: string): Set<string> => new Set(s.replace(NUMBER, ' ').toLowerCase().match(/\p{L}+/gu) ?? []);
 
 function overlap(a: Set<string>, b: Set<string>): number {
@@ -80,7 +89,7 @@ export function diffSnapshots(prev: EditionSnapshot | null, next: EditionSnapsho
       for (const o of before) {
         if (nextTexts.has(o.text) && !numbersOf(o.text).length) continue;
         const oNums = numbersOf(o.text);
-        if (!oNums.length || oNums.join(' ') === nums.join(' ')) continue;
+        if (!oNums.length || sameNumbers(oNums, nums)) continue;
         const score = overlap(words, wordsOf(o.text));
         if (score >= UPDATE_OVERLAP && (!best || score > best.score)) best = { text: o.text, score };
       }
@@ -88,7 +97,7 @@ export function diffSnapshots(prev: EditionSnapshot | null, next: EditionSnapsho
     if (best) {
       revised.add(best.text);
       const oNums = numbersOf(best.text);
-      const moved = nums.map((n, i) => [oNums[i], n] as const).filter(([a, b]) => a !== b);
+      const moved = nums.map((n, i) => [oNums[i], n] as const).filter(([a, b]) => a === undefined || !sameNumbers([a], [b]));
       changes.push({
         kind: 'updated',
         text: f.text,
@@ -102,9 +111,11 @@ export function diffSnapshots(prev: EditionSnapshot | null, next: EditionSnapsho
     if (nextTexts.has(o.text) || revised.has(o.text)) continue;
     if (o.citations.length && o.citations.every((c) => !stillSourced(c))) changes.push({ kind: 'withdrawn', text: o.text, citations: o.citations });
   }
-  const known = new Set((prev?.sources ?? []).map((s) => s.articleId));
+  // A new version of a page already cited (a correction) is the same source: sources are told apart by URL.
+  const sourceKey = (s: EditionSnapshot['sources'][number]): string => s.url ?? `article:${s.articleId}`;
+  const known = new Set((prev?.sources ?? []).map(sourceKey));
   for (const s of next.sources) {
-    if (known.has(s.articleId)) continue;
+    if (known.has(sourceKey(s))) continue;
     const text = [s.publisher, s.title].filter(Boolean).join(': ') || `article ${s.articleId}`;
     changes.push({ kind: 'source-added', text, citations: [] });
   }
@@ -127,8 +138,8 @@ export function changeSummary(changes: readonly EditionChange[]): string {
 
 /** "412, up from 300"; "9, down from 12"; "412, was 300" when the values are not single numbers. */
 export function movedPhrase(before: string, after: string): string {
-  const x = Number(before.replace(/,/g, ''));
-  const y = Number(after.replace(/,/g, ''));
-  if (Number.isFinite(x) && Number.isFinite(y) && before && after && x !== y) return `${after}, ${y > x ? 'up' : 'down'} from ${before}`;
+  const x = valueOf(before);
+  const y = valueOf(after);
+  if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return `${after}, ${y > x ? 'up' : 'down'} from ${before}`;
   return `${after}, was ${before}`;
 }

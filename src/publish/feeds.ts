@@ -24,6 +24,8 @@ export interface FeedStory {
   url: string;
   published: string | null;
   updated: string | null;
+  /** What changed in the story's latest edition ("1 fact added, 1 number updated (412, up from 300)"), when it has had more than one. */
+  change?: string | null;
   /** Independent sources (families) behind the story. */
   independent: number;
   sources: FeedSource[];
@@ -63,7 +65,8 @@ const AUTHOR = 'Roundup (assembled automatically from the sources listed)';
 
 /** The story as an HTML fragment: the merged article, then its sources (everything escaped). */
 function storyHtml(s: FeedStory): string {
-  const body = s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  const change = s.change ? `<p><strong>Updated:</strong> ${escapeHtml(s.change)}</p>\n` : '';
+  const body = change + s.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
   const sources = s.sources.map((x) => `<li><a href="${escapeHtml(x.url)}">${escapeHtml(sourceLabel(x))}</a></li>`).join('\n');
   return `${body}\n<p>Composed from ${s.sources.length} article${s.sources.length === 1 ? '' : 's'} by ${s.independent} independent source${s.independent === 1 ? '' : 's'}:</p>\n<ul>\n${sources}\n</ul>`;
 }

@@ -59,6 +59,7 @@ export function openApi(): Record<string, unknown> {
         get: { operationId: 'listStories', summary: 'Stories ranked by independent sources and recency', security: [], parameters: paging, responses: { '200': ok('A page of stories', page('stories', 'StoryCard')), '400': errorResponse('Bad paging') } },
       },
       '/api/stories/{id}': byId('getStory', 'One story: members, families (what each copy adds and drops), storyline, and its composite with full provenance', 'Story id: N or sN', '^[sS]?[0-9]+$', 'The story and its composite', 'story', obj({ story: ref('StoryDetail'), composite: ref('Composite') })),
+      '/api/stories/{id}/editions': byId('getStoryEditions', "A story's editions, oldest first: every published composite with what changed since the one before", 'Story id: N or sN', '^[sS]?[0-9]+$', 'The editions', 'story', obj({ editions: { type: 'array', items: ref('Edition') } })),
       '/api/articles': {
         get: { operationId: 'listArticles', summary: 'Stored articles (latest version of each page), newest first', security: [], parameters: paging, responses: { '200': ok('A page of articles', page('articles', 'ArticleSummary')), '400': errorResponse('Bad paging') } },
       },
@@ -139,6 +140,31 @@ export function openApi(): Record<string, unknown> {
         Error: { type: 'object', required: ['error', 'status'], properties: { error: { type: 'string' }, status: { type: 'integer' } } },
         StoryCard: obj({ ...storySummary, outlets: int, headline: str, lede: str, storylineStories: int }, 'A story as listed: the summary with its headline and lede'),
         StorySummary: obj(storySummary),
+        Edition: obj(
+          {
+            n: { type: 'integer', minimum: 1, description: 'Edition number, 1 for the first' },
+            at: { type: 'string', format: 'date-time' },
+            headline: str,
+            changes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['kind', 'text', 'citations'],
+                properties: {
+                  kind: { type: 'string', enum: ['added', 'updated', 'withdrawn', 'source-added'] },
+                  text: { type: 'string', description: 'The fact (for withdrawn: as it was; for source-added: the source)' },
+                  before: { type: 'string', description: 'updated: the numbers before' },
+                  after: { type: 'string', description: 'updated: the numbers now' },
+                  citations: {
+                    type: 'array',
+                    items: obj({ articleId: str, start: int, end: int, text: str }),
+                  },
+                },
+              },
+            },
+          },
+          'One immutable publication of the story with what changed since the one before',
+        ),
         StoryDetail: obj({
           ...storySummary,
           families: { type: 'array', description: 'Families of copies: canonical member, and per member what it adds and drops', items: obj({ id: str, canonical: int, members: { type: 'array', items: obj({ id: int, similarity: num, adds: { type: 'array', items: ref('Span') }, drops: { type: 'array', items: ref('Span') } }) } }) },

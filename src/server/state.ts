@@ -59,9 +59,17 @@ export class ReaderState {
     return row ? row.computed_at : null;
   }
 
-  /** The story's composite, composed once per recomputation; undefined when the story does not exist. */
+  /** What a cached composite is valid for: the story's recomputation and its latest edition (null: no such story). */
+  private cacheKey(storyId: number): string | null {
+    const at = this.computedAt(storyId);
+    if (at === null) return null;
+    const n = this.store.db.prepare<[number], { n: number | null }>('SELECT max(n) AS n FROM editions WHERE story_id = ?').get(storyId)?.n ?? 0;
+    return `${at}#${n}`;
+  }
+
+  /** The story's composite, composed once per recomputation and edition; undefined when the story does not exist. */
   composite(storyId: number): Composite | null | undefined {
-    const key = this.computedAt(storyId);
+    const key = this.cacheKey(storyId);
     if (key === null) return undefined;
     const hit = this.cache.get(storyId);
     if (hit && hit.key === key) return hit.composite;
@@ -91,7 +99,7 @@ export class ReaderState {
   /** The cached composite only (never composes): for listings that must stay fast. */
   cachedComposite(storyId: number): Composite | null {
     const hit = this.cache.get(storyId);
-    return hit && hit.key === this.computedAt(storyId) ? hit.composite : null;
+    return hit && hit.key === this.cacheKey(storyId) ? hit.composite : null;
   }
 
   /** Called after the cache is dropped (startServer composes the top stories again in the background). */

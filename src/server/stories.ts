@@ -1,5 +1,7 @@
 /** Story listings shared by the front page, the API and the feeds. */
 import type { Composite } from '../compose/index.js';
+import { changeSummary } from '../editions/diff.js';
+import { EditionStore, type StoredEdition } from '../store/editions.js';
 import type { FeedSource, FeedStory } from '../publish/feeds.js';
 import type { StorySummary } from '../store/clusters.js';
 import type { ReaderState } from './state.js';
@@ -59,6 +61,10 @@ export function storyCard(state: ReaderState, s: StorySummary, sizes: Map<number
   };
 }
 
+function latestEdition(state: ReaderState, storyId: number): StoredEdition | null {
+  return new EditionStore(state.store.db).latest(storyId);
+}
+
 /** A story as a feed entry (composes it when not cached). */
 export function feedStory(state: ReaderState, s: StorySummary, base: string): FeedStory {
   const c = state.composite(s.id) ?? null;
@@ -70,6 +76,9 @@ export function feedStory(state: ReaderState, s: StorySummary, base: string): Fe
   const { headline, lede } = headlineAndLede(state, s, c);
   // An undated story (no source gave a date) is dated by its last recomputation.
   const published = s.first ?? state.computedAt(s.id);
+  // Its latest edition, once it has had more than one, dates the entry's update and says what changed.
+  const edition = latestEdition(state, s.id);
+  const updated = edition && edition.n > 1 ? edition.at : s.last ?? published;
   return {
     id: `s${s.id}`,
     title: headline,
@@ -77,7 +86,8 @@ export function feedStory(state: ReaderState, s: StorySummary, base: string): Fe
     paragraphs,
     url,
     published,
-    updated: s.last ?? published,
+    updated,
+    change: edition && edition.n > 1 ? changeSummary(edition.changes) : null,
     independent: s.families,
     sources,
   };

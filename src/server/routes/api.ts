@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Source } from '../../ingest/context.js';
 import { jsonRecords } from '../../ingest/records.js';
 import { clusterStore } from '../../pipeline/cluster.js';
+import { editionsOf } from '../../pipeline/editions.js';
 import { ingestEvents, type IngestOutcome } from '../../pipeline/ingest.js';
 import { toJson } from '../../publish/json.js';
 import type { StorySummary } from '../../store/clusters.js';
@@ -80,6 +81,14 @@ export function apiRoutes(state: ReaderState): Hono<Env> {
       story: { ...storyJson(d), members: d.members, families: d.familyDetails, storylineStories: d.storylineStories.map(storyJson) },
       composite: toJson(composite),
     });
+  });
+
+  api.get('/stories/:id/editions', (c) => {
+    const id = parseId(c.req.param('id'), 's');
+    if (id === null) return fail(c, 400, `story id must be a positive whole number or s<N>, got "${c.req.param('id').slice(0, 40)}"`);
+    const { editions } = editionsOf(state.store, id);
+    if (!editions.length && state.computedAt(id) === null) return fail(c, 404, `no story ${storyRef(id)}`);
+    return c.json({ editions });
   });
 
   api.get('/articles', (c) => {

@@ -8,6 +8,7 @@ import { articlePage, type Passage } from '../views/article.js';
 import { auditPage, type AuditFormValues } from '../views/audit.js';
 import { frontPage } from '../views/front.js';
 import { searchPage } from '../views/search.js';
+import { editionsOf } from '../../pipeline/editions.js';
 import { storyPage } from '../views/story.js';
 import type { StoredArticle } from '../../store/index.js';
 import type { ReaderState } from '../state.js';
@@ -38,7 +39,7 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
     // recomputation: they cost text analysis.
     const page = id === null ? undefined : await state.renderedPage(id, 'story', (composite) => {
       const detail = state.clusters.getStory(id);
-      return detail ? storyPage(composite, detail) : '';
+      return detail ? storyPage(composite, detail, editionsOf(state.store, id).editions) : '';
     });
     if (!page) return fail(c, 404, `no story "${c.req.param('id')}"`);
     return c.html(page);

@@ -5,6 +5,8 @@
  */
 import { html } from 'hono/html';
 import type { Citation, Composite, CompositeSentence } from '../../compose/index.js';
+import { changeSummary, movedPhrase } from '../../editions/diff.js';
+import type { Edition } from '../../editions/types.js';
 import type { StoryDetail } from '../../store/clusters.js';
 import { currentMark, isDevelopment } from '../../publish/shared.js';
 import { feedLinks } from './front.js';
@@ -61,7 +63,7 @@ function sentence(x: Ctx, s: CompositeSentence): Html {
   return html`<span class="sentence" data-sentence="${x.next()}">${s.text}</span>${cites(s.citations, x)}${support(s.families, 'Backed by this many independent reports (copies of one text count once)')} `;
 }
 
-export function storyPage(c: Composite, d: StoryDetail): Html {
+export function storyPage(c: Composite, d: StoryDetail, editions: readonly Edition[] = []): Html {
   let k = 0;
   // Sources numbered in the order of "Sources" below: every member of the story, cited or not.
   const numbers = new Map<string, number>();
@@ -75,9 +77,10 @@ export function storyPage(c: Composite, d: StoryDetail): Html {
 
   const body = html`<article class="story" data-story-id="${d.id}">
 <h1>${c.headline.text}</h1>
-<p class="meta">Merged from ${plural(d.articles, 'article')} by ${plural(d.families, 'independent source')} · <time datetime="${c.published.first ?? ''}">${span(c.published.first, c.published.last)}</time>${line ? html` · <a class="storyline-badge" href="#timeline">Storyline · ${d.storylineStories.length} stories</a>` : ''}</p>
+<p class="meta">Merged from ${plural(d.articles, 'article')} by ${plural(d.families, 'independent source')} · <time datetime="${c.published.first ?? ''}">${span(c.published.first, c.published.last)}</time>${line ? html` · <a class="storyline-badge" href="#timeline">Storyline · ${d.storylineStories.length} stories</a>` : ''}${updatedMark(editions)}</p>
 ${c.lede.length ? html`<p class="lede">${c.lede.map((s) => sentence(x, s))}</p>` : html`<p class="notice">No sentence of the sources passed the verifier, so there is no merged text; see the sources below.</p>`}
 ${c.sections.map((sec) => html`<section class="body-section">${sec.heading ? html`<h2>${sec.heading}</h2>` : ''}${sec.paragraphs.map((p) => html`<p>${p.map((s) => sentence(x, s))}</p>`)}</section>`)}
+${changes(editions)}
 ${quotes(x)}
 ${people(x)}
 ${differ(x)}
@@ -87,6 +90,25 @@ ${verification(x)}
 <section class="disclosure"><h2>How this article was made</h2><p>${c.disclosure}</p><p class="meta">Roundup ${c.provenance.version}; composite ${c.id}. <a href="/api/stories/${d.id}">JSON with full provenance</a>.</p></section>
 </article>`;
   return page({ title: c.headline.text, head: line ? feedLinks(`/feeds/storylines/${d.storyline}`, 'This storyline') : feedLinks() }, body);
+}
+
+/** "Updated …" beside the dates once the story has had more than one edition. */
+function updatedMark(editions: readonly Edition[]): Html {
+  const last = editions.at(-1);
+  return last && last.n > 1 ? html` · <a class="updated" href="#changes">Updated <time datetime="${last.at}">${last.at.slice(0, 16).replace('T', ' ')} UTC</time></a>` : html``;
+}
+
+const CHANGE_LABEL: Record<Edition['changes'][number]['kind'], string> = { added: 'New', updated: 'Updated', withdrawn: 'Withdrawn', 'source-added': 'New source' };
+
+/** What changed in each edition after the first, newest first. */
+function changes(editions: readonly Edition[]): Html {
+  const later = editions.filter((e) => e.n > 1).reverse();
+  if (!later.length) return html``;
+  return html`<section class="changes" id="changes"><h2>What changed</h2>${later.map(
+    (e) => html`<h3>Edition ${e.n} · <time datetime="${e.at}">${e.at.slice(0, 16).replace('T', ' ')} UTC</time></h3><p class="meta">${changeSummary(e.changes)}</p><ul>${e.changes.map(
+      (ch) => html`<li class="change change-${ch.kind}"><strong>${CHANGE_LABEL[ch.kind]}:</strong> ${ch.kind === 'withdrawn' ? html`<del>${ch.text}</del>` : ch.text}${ch.kind === 'updated' ? html` <span class="moved">(${movedPhrase(ch.before ?? '', ch.after ?? '')})</span>` : ''}</li>`,
+    )}</ul>`,
+  )}</section>`;
 }
 
 function quotes(x: Ctx): Html {
