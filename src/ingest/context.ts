@@ -1,4 +1,6 @@
 import { InputError, type InputErrorKind } from './errors.js';
+import type { FeedEntry } from './feed-parse.js';
+import type { Fetched } from './fetch.js';
 import type { CollectOptions, FetchOptions, IngestEvent, Origin, RawDocument, RawKind } from './types.js';
 
 /** Largest local file (or stdin) read, by default. */
@@ -37,6 +39,13 @@ export interface Context {
   now: () => Date;
   /** Locators of the OPML lists being expanded, outermost first (cycle guard). */
   opmlStack: string[];
+  /**
+   * Fetches a feed entry's page (default: fetchUrl with `fetch`): `roundup watch` puts its per-host limit,
+   * robots.txt and address guard here.
+   */
+  fetchPage?: (link: string) => Promise<Fetched>;
+  /** Which entries of a feed to read (default: all): `roundup watch` reads only the ones it has not seen. */
+  keepEntry?: (entry: FeedEntry, link: string | null) => boolean;
   /** Collects one more input (used by OPML to expand the feeds it lists). */
   collectOne: (input: string, ctx: Context) => AsyncGenerator<IngestEvent>;
 }

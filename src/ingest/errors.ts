@@ -15,7 +15,11 @@ export type InputErrorKind =
   | 'unreachable'
   | 'timeout'
   | 'http-status'
-  | 'redirect-loop';
+  | 'redirect-loop'
+  /** A link from a feed to an address or scheme we do not follow (loopback, private, link-local; file:...). */
+  | 'blocked'
+  /** The site's robots.txt disallows the page. */
+  | 'robots';
 
 export class InputError extends Error {
   override readonly name = 'InputError';
@@ -25,10 +29,14 @@ export class InputError extends Error {
     readonly kind: InputErrorKind,
     /** The cause, without the input: "file is empty", "HTTP 404 Not Found". */
     readonly reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfter?: string | null },
   ) {
-    super(`${input}: ${reason}`.replace(/\s*\n\s*/g, ' '), options);
+    super(`${input}: ${reason}`.replace(/\s*\n\s*/g, ' '), options?.cause === undefined ? undefined : { cause: options.cause });
+    this.retryAfter = options?.retryAfter ?? null;
   }
+
+  /** An HTTP error's Retry-After header (429, 503), as sent. */
+  readonly retryAfter: string | null;
 }
 
 export function isInputError(e: unknown): e is InputError {

@@ -29,6 +29,8 @@ export interface ParsedFeed {
   title: string | null;
   link: string | null;
   entries: FeedEntry[];
+  /** How often the feed says it changes, seconds: RSS `ttl`, else `sy:updatePeriod` / `sy:updateFrequency`; null when it says nothing. */
+  refreshSeconds?: number | null;
 }
 
 export interface OpmlFeedRef {
@@ -101,8 +103,24 @@ function atomLink(links: AtomLinks): string | null {
   return clean((alt ?? links.find((l) => l.href))?.href);
 }
 
+const PERIOD_SECONDS: Record<string, number> = { hourly: 3600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000 };
+
+/** `sy:updatePeriod` (hourly by default) divided by `sy:updateFrequency` (1 by default), seconds; null without either. */
+function syndicationSeconds(sy: { updatePeriod?: string; updateFrequency?: number } | undefined): number | null {
+  if (!sy || (sy.updatePeriod === undefined && sy.updateFrequency === undefined)) return null;
+  const period = PERIOD_SECONDS[(sy.updatePeriod ?? 'hourly').trim().toLowerCase()];
+  const freq = Number(sy.updateFrequency ?? 1);
+  return period && Number.isFinite(freq) && freq > 0 ? Math.round(period / freq) : null;
+}
+
+function ttlSeconds(ttl: unknown): number | null {
+  const n = Number(ttl);
+  return ttl !== undefined && Number.isFinite(n) && n > 0 ? Math.round(n * 60) : null;
+}
+
 function fromRss(feed: RssFeed.Feed<string>): ParsedFeed {
   return {
+    refreshSeconds: ttlSeconds(feed.ttl) ?? syndicationSeconds(feed.sy),
     format: 'rss',
     title: clean(feed.title),
     link: clean(feed.link) ?? atomLink(feed.atom?.links),
@@ -120,6 +138,7 @@ function fromRss(feed: RssFeed.Feed<string>): ParsedFeed {
 
 function fromAtom(feed: AtomFeed.Feed<string>): ParsedFeed {
   return {
+    refreshSeconds: syndicationSeconds(feed.sy),
     format: 'atom',
     title: clean(atomText(feed.title)),
     link: atomLink(feed.links),
@@ -137,6 +156,7 @@ function fromAtom(feed: AtomFeed.Feed<string>): ParsedFeed {
 
 function fromRdf(feed: RdfFeed.Feed<string>): ParsedFeed {
   return {
+    refreshSeconds: syndicationSeconds(feed.sy),
     format: 'rdf',
     title: clean(feed.title),
     link: clean(feed.link),

@@ -27,7 +27,7 @@ function resolveAgainst(link: string, base: string | null): string {
 }
 
 /** The page an entry points at: its link, else a guid that is itself an http(s) URL (RSS permalinks). */
-function entryTarget(entry: FeedEntry, base: string | null): string | null {
+export function entryTarget(entry: FeedEntry, base: string | null): string | null {
   const link = entry.link ?? (entry.guid && /^https?:\/\//i.test(entry.guid) ? entry.guid : null);
   return link ? resolveAgainst(link, base) : null;
 }
@@ -73,7 +73,7 @@ async function entryEvent(entry: FeedEntry, index: number, scope: EntryScope): P
   }
   const { ctx } = scope;
   try {
-    const page = await fetchUrl(link, ctx.fetch, link, ctx.now);
+    const page = ctx.fetchPage ? await ctx.fetchPage(link) : await fetchUrl(link, ctx.fetch, link, ctx.now);
     const sniffed = sniff(page.bytes, { mediaType: page.mediaType, name: new URL(page.url).pathname });
     if (sniffed.format === 'unsupported') throw new InputError(link, sniffed.kind, sniffed.reason);
     if (sniffed.format !== 'html' && sniffed.format !== 'text') {
@@ -86,6 +86,8 @@ async function entryEvent(entry: FeedEntry, index: number, scope: EntryScope): P
     });
   } catch (e) {
     const error = e instanceof InputError ? e : new InputError(link, 'unreachable', e instanceof Error ? e.message : String(e), { cause: e });
+    // A link we refuse to follow is named as refused, not papered over with the feed's summary.
+    if (error.kind === 'blocked') return { type: 'failure', input: link, error };
     return summaryDocument(entry, index, link, error.message, scope) ?? { type: 'failure', input: link, error };
   }
 }
@@ -114,15 +116,18 @@ export async function* expandFeed(bytes: Buffer, source: Source, ctx: Context): 
     }),
     entries: Math.min(feed.entries.length, ctx.maxEntries),
   };
-  const entries = feed.entries.slice(0, ctx.maxEntries);
-  const over = feed.entries.length > entries.length;
+  const firstEntries = feed.entries.slice(0, ctx.maxEntries);
+  const over = feed.entries.length > firstEntries.length;
+  const keep = ctx.keepEntry;
+  const base = source.url ?? feed.link;
+  const entries = keep ? firstEntries.filter((e) => keep(e, entryTarget(e, base))) : firstEntries;
   if (entries.length > 0 || over) yield { type: 'planned', count: entries.length + (over ? 1 : 0) };
   // Relative entry links resolve against the feed's own URL, else the site link the feed declares.
-  const scope: EntryScope = { feedSource: source, feedRef: source.url ?? source.locator, base: source.url ?? feed.link, ctx };
+  const scope: EntryScope = { feedSource: source, feedRef: source.url ?? source.locator, base, ctx };
   yield* mapOrdered(entries, ctx.concurrency, (entry, i) => entryEvent(entry, i, scope));
   if (over) {
     const n = (x: number): string => x.toLocaleString('en-US');
-    yield failure(source.input, 'too-large', `the feed lists ${n(feed.entries.length)} entries; only the first ${n(entries.length)} were read (--max-entries)`);
+    yield failure(source.input, 'too-large', `the feed lists ${n(feed.entries.length)} entries; only the first ${n(firstEntries.length)} were read (--max-entries)`);
   }
 }
 

@@ -23,6 +23,8 @@ export interface Fetched {
   charset: string | null;
   bytes: Buffer;
   fetchedAt: string;
+  /** The caching headers of the answer (for `roundup watch`'s schedule). */
+  headers: { etag: string | null; lastModified: string | null; cacheControl: string | null; retryAfter: string | null };
 }
 
 const ACCEPTED_TYPES = new Set([
@@ -171,11 +173,15 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}, input
     const seen = new Set<string>([url.href]);
     for (let hops = 0; ; hops++) {
       let res: Response;
+      if (options.guard) await options.guard(url, input);
+      const conditional: Record<string, string> = {};
+      if (options.conditional?.etag) conditional['if-none-match'] = options.conditional.etag;
+      if (options.conditional?.lastModified) conditional['if-modified-since'] = options.conditional.lastModified;
       try {
         res = await fetch(url, {
           redirect: 'manual',
           signal: controller.signal,
-          headers: { 'user-agent': limits.userAgent, accept: ACCEPT_HEADER, 'accept-language': 'en;q=1, *;q=0.5' },
+          headers: { 'user-agent': limits.userAgent, accept: ACCEPT_HEADER, 'accept-language': 'en;q=1, *;q=0.5', ...conditional },
         });
       } catch (e) {
         if (timedOut) throw timeoutError();
@@ -198,10 +204,20 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}, input
         continue;
       }
 
+      const headers = {
+        etag: res.headers.get('etag'),
+        lastModified: res.headers.get('last-modified'),
+        cacheControl: res.headers.get('cache-control'),
+        retryAfter: res.headers.get('retry-after'),
+      };
+      if (res.status === 304 && options.conditional) {
+        await res.body?.cancel().catch(() => undefined);
+        return { url: url.href, status: 304, mediaType: null, charset: null, bytes: Buffer.alloc(0), fetchedAt: now().toISOString(), headers };
+      }
       if (res.status >= 400 || (res.status >= 300 && res.status < 400)) {
         await res.body?.cancel().catch(() => undefined);
         const text = res.statusText ? ` ${res.statusText}` : '';
-        throw new InputError(input, 'http-status', `HTTP ${res.status}${text}`);
+        throw new InputError(input, 'http-status', `HTTP ${res.status}${text}`, { retryAfter: headers.retryAfter });
       }
 
       const { mediaType, charset } = parseContentType(res.headers.get('content-type'));
@@ -231,7 +247,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions = {}, input
         const binary = binaryKind(bytes);
         if (binary) throw new InputError(input, 'unsupported-type', `unsupported content type ${mediaType ?? '(none)'}: body looks like ${binary}`);
       }
-      return { url: url.href, status: res.status, mediaType, charset, bytes, fetchedAt: now().toISOString() };
+      return { url: url.href, status: res.status, mediaType, charset, bytes, fetchedAt: now().toISOString(), headers };
     }
   } finally {
     clearTimeout(timer);

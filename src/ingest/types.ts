@@ -55,6 +55,13 @@ export interface FetchOptions {
   /** Most redirects followed (default 5). */
   maxRedirects?: number;
   userAgent?: string;
+  /**
+   * Called with every URL before it is requested (the first and each redirect): throws an InputError to refuse it
+   * (`roundup watch`'s guard against links to private addresses).
+   */
+  guard?: (url: URL, input: string) => Promise<void>;
+  /** A conditional GET: the validators of the copy we have. A 304 answer is then returned (status 304, no bytes). */
+  conditional?: { etag?: string | null; lastModified?: string | null };
 }
 
 export interface CollectOptions {
