@@ -9,6 +9,7 @@ import { registerReprocess } from './commands/reprocess.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerStories } from './commands/stories.js';
+import { registerWatch } from './commands/watch.js';
 import { registerWrite } from './commands/write.js';
 import { EXIT } from './output.js';
 import { commandOf, onClosedPipe } from './pipe.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerWrite(program);
   registerServe(program);
+  registerWatch(program);
   return program;
 }
 

@@ -27,7 +27,7 @@ function resolveAgainst(link: string, base: string | null): string {
 }
 
 /** The page an entry points at: its link, else a guid that is itself an http(s) URL (RSS permalinks). */
-export function entryTarget(entry: FeedEntry, base: string | null): string | null {
+function entryTarget(entry: FeedEntry, base: string | null): string | null {
   const link = entry.link ?? (entry.guid && /^https?:\/\//i.test(entry.guid) ? entry.guid : null);
   return link ? resolveAgainst(link, base) : null;
 }

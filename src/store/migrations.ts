@@ -168,5 +168,9 @@ export const migrations: readonly string[] = [
     seen_at   TEXT NOT NULL,
     PRIMARY KEY (feed_url, entry_key)
   );
+  CREATE TABLE watch_meta (
+    key   TEXT PRIMARY KEY,                          -- 'dirty': articles stored since the last recluster
+    value TEXT NOT NULL
+  );
   `,
 ];
