@@ -178,7 +178,7 @@ describe('JSON API', () => {
         title: 'Brenn lighthouse keeper retires after 41 years',
         text: 'Brenn lighthouse keeper Ola Tveit retired on Thursday after 41 years at the light, the island council said.\n\nThe council said the lighthouse would be run remotely from the harbour office from April.',
       };
-      const res = await post('/api/ingest', [record, { url: 'https://gazette.example/empty' }]);
+      const res = await post('/api/ingest?wait=true', [record, { url: 'https://gazette.example/empty' }]);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { totals: { stored: number; failed: number }; outcomes: { status: string; error?: string }[]; cluster: { stories: number } };
       expect(body.totals).toMatchObject({ stored: 1, failed: 1 });
@@ -188,6 +188,28 @@ describe('JSON API', () => {
       expect(stories.some((s) => /lighthouse/i.test(s.headline))).toBe(true);
       const again = await post('/api/ingest', record);
       expect(((await again.json()) as { totals: { unchanged: number } }).totals.unchanged).toBe(1);
+    });
+
+    it('answers at once (202) and reclusters off the request thread, in a worker on the store file', async () => {
+      const rec = (n: number) => ({
+        url: `https://gazette.example/2026/03/1${n + 2}/item`,
+        publisher: n === 1 ? 'Brenn Island Gazette' : 'Tolland Weekly',
+        published: `2026-03-1${n + 2}T09:00:00Z`,
+        title: n === 1 ? 'Brenn harbour crane toppled by gale' : 'Tolland school gets new roof before winter',
+        text:
+          n === 1
+            ? 'A gale toppled the old harbour crane on Brenn on Friday, the harbour master said, and nobody was hurt.\n\nThe crane had stood on the north quay since 1961.'
+            : 'Builders finished a new slate roof on the Tolland village school on Saturday, the county education office said.\n\nPupils return to their classrooms after the half-term holiday.',
+      });
+      const first = await post('/api/ingest', rec(1));
+      expect(first.status).toBe(202);
+      expect(((await first.json()) as { cluster: { queued: boolean; run: number } }).cluster).toMatchObject({ queued: true });
+      // A later request that waits sees everything stored before it reclustered, the first record's story included.
+      const second = await post('/api/ingest?wait=true', rec(2));
+      expect(second.status).toBe(200);
+      expect(((await second.json()) as { cluster: { queued: boolean; stories: number } }).cluster.queued).toBe(false);
+      const headlines = ((await get('/api/stories?limit=100')).body.stories as { headline: string }[]).map((s) => s.headline);
+      expect(headlines).toEqual(expect.arrayContaining(['Brenn harbour crane toppled by gale', 'Tolland school gets new roof before winter']));
     });
 
     it('rejects bad input, a missing token, a server without token, and oversized bodies', async () => {

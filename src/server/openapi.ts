@@ -122,7 +122,12 @@ export function openApi(): Record<string, unknown> {
               },
             },
           },
-          responses: { '200': ok('Totals, one outcome per record (stored, unchanged or failed with the reason), cluster totals', ref('IngestResult')), ...writeErrors },
+          parameters: [{ name: 'wait', in: 'query', description: 'true: answer once families, stories and editions are recomputed (200, with their totals); else at once (202)', schema: { type: 'boolean' } }],
+          responses: {
+            '200': ok('Totals, one outcome per record (stored, unchanged or failed with the reason), and the recluster totals (with wait=true, or when nothing new was stored)', ref('IngestResult')),
+            '202': ok('Stored; families, stories and editions are being recomputed in the background (cluster.queued)', ref('IngestResult')),
+            ...writeErrors,
+          },
         },
       },
       '/api/openapi.json': {

@@ -222,7 +222,7 @@ describe('HTML pages', () => {
       title: 'Ferry <script>alert(1)</script> timetable changes on Brenn',
       text: 'The ferry <img src=x onerror=alert(2)> to Brenn will sail twice a day from June, the operator said on Monday.\n\nTickets <iframe src=//evil.example></iframe> go on sale next week.',
     };
-    const res = await app.request('/api/ingest', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(evil) });
+    const res = await app.request('/api/ingest?wait=true', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify(evil) });
     expect(res.status).toBe(200);
     const id = ((await res.json()) as { outcomes: { rawId: number }[] }).outcomes[0]!.rawId;
     const story = ((await (await app.request('/api/articles/' + id)).json()) as { stories: { id: number }[] }).stories[0]!.id;

@@ -4,6 +4,7 @@
  * (ingest, `roundup ingest` in another process) is seen at the next request without a restart.
  */
 import type { Composite } from '../compose/index.js';
+import { BackgroundRecluster } from '../pipeline/background.js';
 import { composeStoredStory } from '../pipeline/composite.js';
 import { ClusterStore } from '../store/clusters.js';
 import type { Store } from '../store/index.js';
@@ -51,7 +52,13 @@ export class ReaderState {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     this.limiter = new RateLimiter(options.rateLimit);
     this.cacheSize = options.cacheSize ?? DEFAULT_CACHE_SIZE;
+    this.recluster = new BackgroundRecluster(options.store, (r) => {
+      if (r.ok) this.dropComposites();
+    });
   }
+
+  /** Reclustering after POST /api/ingest, off the request thread (pipeline/background.ts). */
+  readonly recluster: BackgroundRecluster;
 
   /** When the story was last recomputed (null: no such story). */
   computedAt(storyId: number): string | null {

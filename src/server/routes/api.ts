@@ -3,7 +3,6 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Source } from '../../ingest/context.js';
 import { jsonRecords } from '../../ingest/records.js';
-import { clusterStore } from '../../pipeline/cluster.js';
 import { editionsOf } from '../../pipeline/editions.js';
 import { ingestEvents, type IngestOutcome } from '../../pipeline/ingest.js';
 import { toJson } from '../../publish/json.js';
@@ -169,9 +168,17 @@ export function apiRoutes(state: ReaderState): Hono<Env> {
       const outcomes: IngestOutcome[] = [];
       // The records go through the same parsing, storage and extraction as `roundup ingest records.json`.
       const totals = await ingestEvents(state.store, jsonRecords(Buffer.from(JSON.stringify(records), 'utf8'), source), { onOutcome: (o) => outcomes.push(o) });
-      const cluster = totals.stored > 0 ? clusterStore(state.store) : null;
-      if (cluster) state.dropComposites();
-      const status = totals.failed > 0 && totals.stored + totals.unchanged === 0 ? 400 : 200;
+      // Families, stories and editions are recomputed off the request thread; `?wait=true` answers once that is done.
+      let cluster: Record<string, unknown> | null = null;
+      if (totals.stored > 0) {
+        const run = state.recluster.request();
+        if (/^(1|true|yes)$/i.test(c.req.query('wait') ?? '')) {
+          await state.recluster.idle();
+          const last = state.recluster.last;
+          cluster = last && last.ok ? { queued: false, run, ...last.cluster, editions: last.editions } : { queued: false, run, error: last && !last.ok ? last.error : 'unknown' };
+        } else cluster = { queued: true, run };
+      }
+      const status = totals.failed > 0 && totals.stored + totals.unchanged === 0 ? 400 : cluster?.queued ? 202 : 200;
       return c.json({ ...(status === 400 ? { error: 'no record could be stored; see outcomes', status } : {}), totals, outcomes, cluster }, status);
     },
   );
