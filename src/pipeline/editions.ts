@@ -29,11 +29,13 @@ export interface EditionTotals {
   published: PublishedEdition[];
 }
 
-/** A stable key of what a story's composite is made from: its articles (stored ids change with a page's new version), headline and timeline. */
-function inputKeyOf(input: ReturnType<typeof storyInputOf>): string {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ a: input.articles.map((a) => a.id), h: input.headline ?? null, t: input.storyline ?? null, s: input.storyId ?? null }));
-  return h.digest('hex');
+/**
+ * A key of what each story's composite is made from, for every story at once from the stored clustering (one SQL
+ * pass, no article read): its members (a page's new version is a new article id), title, developments and
+ * storyline. A story whose key is the one recorded at its last composition is not composed again.
+ */
+export function storyInputKeys(store: Store): Map<number, string> {
+  return new EditionStore(store.db).clusteringRows().reduce((keys, r) => keys.set(r.id, createHash('sha256').update(r.material).digest('hex')), new Map<number, string>());
 }
 
 /**
@@ -44,15 +46,17 @@ export function publishEditions(store: Store, options: { now?: () => Date; story
   const now = options.now ?? (() => new Date());
   const clusters = new ClusterStore(store.db);
   const editions = new EditionStore(store.db);
-  const ids = options.storyIds ?? editions.storyIds();
+  const keys = storyInputKeys(store);
+  const known = editions.inputKeys();
+  const ids = options.storyIds ?? [...keys.keys()];
   const totals: EditionTotals = { stories: ids.length, composed: 0, published: [] };
   for (const id of ids) {
+    const key = keys.get(id);
+    if (key === undefined || known.get(id) === key) continue;
     const detail = clusters.getStory(id);
     if (!detail) continue;
     const input = storyInputOf(store, detail);
     if (!input.articles.length) continue;
-    const key = inputKeyOf(input);
-    if (editions.inputKey(id) === key) continue;
     totals.composed++;
     const composite = composeStory(input);
     const snapshot = snapshotOf(composite);

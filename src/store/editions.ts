@@ -64,6 +64,29 @@ export class EditionStore {
     this.db.prepare('INSERT INTO story_inputs (story_id, input_key, composed_at) VALUES (?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET input_key = excluded.input_key, composed_at = excluded.composed_at').run(storyId, key, at);
   }
 
+  /** Every story's recorded input key (what its latest composition was made from). */
+  inputKeys(): Map<number, string> {
+    return new Map(this.db.prepare<[], { id: number; k: string }>('SELECT story_id AS id, input_key AS k FROM story_inputs').all().map((r) => [r.id, r.k]));
+  }
+
+  /**
+   * What each story's composite is made from, as text to hash: member ids in order with their extraction time (a
+   * reprocessed article is new material), title, developments, and the
+   * storyline's stories with their titles and dates (the composite's timeline). One pass over the clustering tables.
+   */
+  clusteringRows(): { id: number; material: string }[] {
+    return this.db
+      .prepare<[], { id: number; material: string }>(`
+        SELECT s.id,
+               coalesce(s.title, '') || char(0) || s.developments_json || char(0) ||
+               coalesce((SELECT group_concat(k, ',') FROM (SELECT m.article_id || '@' || a.extracted_at AS k FROM story_members m JOIN articles a ON a.raw_id = m.article_id WHERE m.story_id = s.id ORDER BY m.article_id)), '') || char(0) ||
+               coalesce((SELECT group_concat(x.story_id || ':' || coalesce(t.title, '') || ':' || coalesce(t.first_published, ''), ',')
+                         FROM (SELECT ls2.story_id, ls2.position FROM storyline_stories ls1 JOIN storyline_stories ls2 ON ls2.storyline_id = ls1.storyline_id
+                               WHERE ls1.story_id = s.id ORDER BY ls2.position) x JOIN stories t ON t.id = x.story_id), '') AS material
+        FROM stories s ORDER BY s.id`)
+      .all();
+  }
+
   /** Ids of every stored story. */
   storyIds(): number[] {
     return this.db.prepare<[], { id: number }>('SELECT id FROM stories ORDER BY id').all().map((r) => r.id);
