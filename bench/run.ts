@@ -28,6 +28,7 @@ const BENCHES: Bench[] = [
   { name: 'compose', script: 'compose.js', quick: ['--runs', '3'], what: 'composing a 20-article story (median of 3)' },
   { name: 'stories', script: 'stories.js', quick: ['--sizes', '1000,10000'], what: 'story clustering on 1k and 10k article streams' },
   { name: 'summedits', script: 'summedits.js', quick: [], what: 'verifier balanced accuracy on SummEdits dev (and its run time)' },
+  { name: 'watch', script: 'watch.js', quick: ['--sizes', '1000,20000', '--cycles', '3'], what: 'one watch cycle of 20 new articles against stores of 1k and 20k articles (ratio)' },
   { name: 'serve', script: 'serve.js', quick: ['--duration', '3', '--warmup', '1'], what: 'reader web server req/s and latency vs bare node:http (3 s per route)' },
 ];
 
