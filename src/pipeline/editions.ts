@@ -84,7 +84,7 @@ const MARK: Record<EditionChange['kind'], string> = { added: '+ added', updated:
 
 /** The editions as text, for a terminal. */
 export function renderEditions(storyRef: string, editions: readonly Edition[]): string {
-  if (!editions.length) return `${storyRef}: no editions yet (editions are published by \`roundup watch\` and \`roundup ingest\`)\n`;
+  if (!editions.length) return `${storyRef}: no editions yet (editions are published by \`roundup watch\`, \`POST /api/ingest\` and \`roundup ingest --editions\`)\n`;
   const out = [`${storyRef}: ${editions.length} edition${editions.length === 1 ? '' : 's'}`];
   for (const e of editions) {
     out.push('', `Edition ${e.n}, ${e.at}: ${e.headline}`, `  ${changeSummary(e.changes)}`);

@@ -23,14 +23,14 @@ interface Run {
   stderr: string;
 }
 
-function watchOnce(server: StoryServer, db: string, cycle: number, onSpawn?: (kill: () => void) => void): Promise<Run> {
+function watchOnce(server: StoryServer, db: string, cycle: number, onSpawn?: (kill: (signal?: NodeJS.Signals) => void) => void, extra: string[] = []): Promise<Run> {
   server.cycle = cycle;
-  const child = spawn(process.execPath, [cliPath, 'watch', ...server.feedUrls, '--once', '--db', db, '--now', CYCLES[cycle]!, '--log', 'json', '--host-delay', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, 'watch', ...server.feedUrls, '--once', '--db', db, '--now', CYCLES[cycle]!, '--log', 'json', '--host-delay', '5', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  onSpawn?.(() => child.kill('SIGKILL'));
+  onSpawn?.((signal = 'SIGKILL') => child.kill(signal));
   return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
 }
 
@@ -108,13 +108,32 @@ describe('roundup watch over six cycles of three feeds', () => {
     expect(Math.max(...server.maxInFlight.values())).toBeLessThanOrEqual(2);
   });
 
+  it('on SIGTERM finishes the item in hand, commits and exits; the next run picks up the rest', async () => {
+    const db = join(dir, 'c.db');
+    let kill: (signal?: NodeJS.Signals) => void = () => undefined;
+    // The Wire's page never answers: SIGTERM arrives while it is in hand, and the fetch ends at --timeout.
+    server.hold = { path: '/wire/footbridge.html', onHold: () => kill('SIGTERM') };
+    const stopped = await watchOnce(server, db, 0, (k) => (kill = k), ['--timeout', '1500']);
+    server.hold = null;
+    expect([stopped.code, stopped.signal]).toEqual([0, null]);
+    const log = events(stopped);
+    expect(log.at(-1)).toMatchObject({ event: 'stopped' });
+    expect(log.filter((e) => e.event === 'cluster')).toEqual([]);
+    const partial = fingerprint(db) as { articles: unknown[]; dirty: unknown };
+    expect([partial.articles.length, partial.dirty]).toEqual([2, { value: '1' }]);
+    const rest = await watchOnce(server, db, 0);
+    expect(rest.code).toBe(0);
+    expect(events(rest).filter((e) => e.event === 'entry').map((e) => e.status)).toEqual(['stored']);
+    expect((fingerprint(db) as { articles: unknown[] }).articles.length).toBe(3);
+  }, 120_000);
+
   it('loses and duplicates nothing when killed (SIGKILL) in the middle of a cycle and restarted', async () => {
     const db = join(dir, 'b.db');
     for (let c = 0; c < CYCLES.length; c++) {
       if (c === 0) {
         // Killed while the Wire's page is being fetched: the Courier's and the Gazette's entries are stored by then,
         // nothing is clustered yet.
-        let kill: () => void = () => undefined;
+        let kill: (signal?: NodeJS.Signals) => void = () => undefined;
         server.hold = { path: '/wire/footbridge.html', onHold: () => kill() };
         const killed = await watchOnce(server, db, 0, (k) => (kill = k));
         server.hold = null;

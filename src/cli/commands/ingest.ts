@@ -11,10 +11,11 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('store pages, text scrapes, JSON records, feeds, OPML lists and folders; extract their articles')
     .argument('<inputs...>', 'paths, folders, http(s) URLs, feeds, OPML files, or - for standard input')
-    .option('--json', 'one JSON line per input handled, on stdout');
+    .option('--json', 'one JSON line per input handled, on stdout')
+    .option('--editions', 'also publish the next edition of every story that changed (as `roundup watch` does after each cycle)');
   dbOption(cmd);
   fetchOptionFlags(cmd);
-  cmd.action(async (inputs: string[], opts: DbFlag & FetchFlags & { json?: boolean }) => {
+  cmd.action(async (inputs: string[], opts: DbFlag & FetchFlags & { json?: boolean; editions?: boolean }) => {
     const store = openStore(opts);
     const progress = new Progress('ingest');
     try {
@@ -30,7 +31,7 @@ export function registerIngest(program: Command): void {
       progress.finish();
       const summary = `ingest: ${totals.stored} stored, ${totals.unchanged} unchanged, ${totals.failed} failed` + (totals.expanded ? `, ${totals.expanded} feeds/lists expanded` : '');
       const clustered = clusterSummary(clusterStore(store));
-      const editions = totals.stored > 0 ? publishEditions(store) : null;
+      const editions = opts.editions ? publishEditions(store) : null;
       const published = editions ? `\neditions: ${editions.published.length} published (${editions.composed} of ${editions.stories} stories composed again)` : '';
       if (opts.json) process.stderr.write(summary + '\n' + clustered + published + '\n');
       else process.stdout.write(summary + '\n' + clustered + published + '\n');
