@@ -29,6 +29,10 @@ h2{font:600 1.15rem system-ui,sans-serif;margin-top:2rem;border-top:1px solid va
 .meta,.counts,.notice,.site-footer,.sources,.verification,.search-results,.removed,.audit-results,.story-card .counts{font-family:system-ui,sans-serif;font-size:.92rem}
 .meta,.counts{color:var(--muted)}
 .notice{border-left:4px solid var(--warn);padding:.4rem .8rem;background:var(--card)}
+.changes ul{padding-left:1.2rem}
+.changes h3{font:600 1rem system-ui,sans-serif;margin:1rem 0 .2rem}
+.change-withdrawn del{color:var(--muted)}
+.updated{font-weight:600}
 .story-list{list-style:none;padding:0;margin:0}
 .story-card{background:var(--card);border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
 .story-card h2{border:0;margin:0;padding:0;font:700 1.25rem/1.3 Georgia,serif}
