@@ -3,6 +3,7 @@
  * ../compose. Nothing is stored; the same store gives the same composite.
  */
 import { composeStory, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type StorylineInput } from '../compose/index.js';
+import type { Family } from '../families/index.js';
 import { ClusterStore, type StoryDetail } from '../store/clusters.js';
 import type { Store, StoredArticle } from '../store/index.js';
 
@@ -22,6 +23,21 @@ export function timelineOf(storyId: string, developments: readonly { title: stri
   return { stories: developments.map((d, i) => ({ id: `${storyId}.${i + 1}`, title: d.title, published: d.first })) };
 }
 
+/**
+ * The story's syndication families as the store holds them (the clustering computed them over the whole store), in
+ * the composer's terms: canonical member first, then by id. The composer uses these rather than finding families
+ * again over the story alone, so the story page, its sources and its composite count the same independent sources.
+ */
+function familiesOf(d: StoryDetail): Family[] {
+  return d.familyDetails.map((f) => ({
+    id: f.id,
+    canonical: String(f.canonical),
+    members: [...f.members]
+      .sort((a, b) => Number(b.id === f.canonical) - Number(a.id === f.canonical) || a.id - b.id)
+      .map((m) => ({ id: String(m.id), similarity: m.similarity, adds: m.adds, drops: m.drops })),
+  }));
+}
+
 /** What the composer needs for a stored story already read (members' latest articles with text, storyline). */
 export function storyInputOf(store: Store, detail: StoryDetail): ComposeInput {
   const articles = detail.members
@@ -31,7 +47,7 @@ export function storyInputOf(store: Store, detail: StoryDetail): ComposeInput {
   const storyline = storylineOf(detail);
   // With developments as the timeline, the latest development is the current entry.
   const storyId = detail.developments.length > 1 ? `s${detail.id}.${detail.developments.length}` : `s${detail.id}`;
-  return { articles, storyline, storyId, headline: detail.title };
+  return { articles, families: familiesOf(detail), storyline, storyId, headline: detail.title };
 }
 
 /** What the composer needs for a stored story, or null when the store has no story with this id. */
