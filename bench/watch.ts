@@ -10,7 +10,7 @@
  * in-process HTTP server on 127.0.0.1 serves: half join existing events, half are new events. Reported per cycle:
  * wall time, and its parts (the recluster as the cycle logs it).
  *
- * Usage: node dist/bench/watch.js [--sizes 1000,20000] [--cycles 3] [--seed 1]
+ * Usage: node dist/bench/watch.js [--sizes 1000,20000] [--cycles 3] [--seed 1] [--keep]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -35,6 +35,8 @@ function arg(name: string, fallback: string): string {
 const sizes = arg('sizes', '1000,20000').split(',').map(Number);
 const cycles = Number(arg('cycles', '3'));
 const seed = Number(arg('seed', '1'));
+/** `--keep`: leave each store on disk (its path printed) for profiling. */
+const keep = process.argv.includes('--keep');
 const PER_EVENT = 5;
 const NEW = 20;
 
@@ -148,7 +150,8 @@ async function measure(size: number): Promise<{ size: number; ms: number[]; clus
   }
   await new Promise<void>((r) => server.close(() => r()));
   store.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (keep) process.stderr.write(`bench:watch: kept the store of ${size} articles at ${join(dir, 'r.db')}\n`);
+  else rmSync(dir, { recursive: true, force: true });
   return { size, ms, clusterMs };
 }
 
