@@ -131,6 +131,16 @@ export function contained(a: readonly string[], b: readonly string[], idf: Map<s
   return shared / Math.max(1e-9, Math.min(wa, wb)) >= REDUNDANT_CONTAINMENT;
 }
 
+/**
+ * Whether `r` says what the chosen `c` says (then the two are never taken together). `openings`: two openings are
+ * held to a lower bar (off for openings of different days' reports, which share the event's words but tell new news).
+ */
+export function redundant(r: Ranked, c: Ranked, idf: Map<string, number>, openings = true): boolean {
+  const j = jaccard(r.fact.rep.stems, c.fact.rep.stems);
+  // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
+  return j >= REDUNDANT_JACCARD || cosine(r.vec, c.vec) >= REDUNDANT_COSINE || (openings && r.firstIndex === 0 && c.firstIndex === 0 && j >= REDUNDANT_OPENINGS) || contained(r.fact.rep.stems, c.fact.rep.stems, idf);
+}
+
 /** Greedy MMR up to `words` words; redundant facts (by stems) are never taken together. */
 export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<string, number> = new Map(), first?: (r: Ranked) => boolean): Ranked[] {
   const pool = ranked.filter((r) => r.fact.eligible).sort((a, b) => b.score - a.score || a.fact.id - b.fact.id);
@@ -173,9 +183,7 @@ export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<str
     for (const r of pool) {
       if (blocked.has(r)) continue;
       maxSim.set(r, Math.max(maxSim.get(r) ?? 0, cosine(r.said, c!.said)));
-      const j = jaccard(r.fact.rep.stems, c!.fact.rep.stems);
-      // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
-      if (j >= REDUNDANT_JACCARD || cosine(r.vec, c!.vec) >= REDUNDANT_COSINE || (r.firstIndex === 0 && c!.firstIndex === 0 && j >= REDUNDANT_OPENINGS) || contained(r.fact.rep.stems, c!.fact.rep.stems, idf)) blocked.add(r);
+      if (redundant(r, c!, idf)) blocked.add(r);
     }
   }
   return chosen;

@@ -35,7 +35,7 @@ export function toHtml(c: Composite): string {
   h.push(`<meta name="generator" content="Roundup ${escapeHtml(c.provenance.version)}">`, `<title>${escapeHtml(c.headline.text)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', '<article>');
   h.push(`<h1>${escapeHtml(c.headline.text)}</h1>`);
   const range = dateRange(c);
-  h.push(`<p class="meta">Roundup of ${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${escapeHtml(range)}` : ''}</p>`);
+  h.push(`<p class="meta">${c.kind === 'overview' ? 'Storyline overview: ' : 'Roundup of '}${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${escapeHtml(range)}` : ''}</p>`);
   if (c.lede.length) h.push(`<p class="lede">${c.lede.map((s) => sentence(c, s, n)).join(' ')}</p>`);
   for (const sec of c.sections) {
     h.push('<section>', `<h2>${escapeHtml(sec.heading ?? '')}</h2>`);

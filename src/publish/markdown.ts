@@ -21,7 +21,7 @@ export function toMarkdown(c: Composite): string {
   const n = sourceNumbers(c);
   const out: string[] = [`# ${mdEscape(c.headline.text)}`, ''];
   const range = dateRange(c);
-  out.push(`*Roundup of ${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${range}` : ''}*`, '');
+  out.push(`*${c.kind === 'overview' ? 'Storyline overview: ' : 'Roundup of '}${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${range}` : ''}*`, '');
   if (c.lede.length) out.push(`**${c.lede.map((s) => sentence(c, s, n)).join(' ')}**`, '');
   for (const sec of c.sections) {
     out.push(`## ${mdEscape(sec.heading ?? '')}`, '');
