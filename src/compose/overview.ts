@@ -32,6 +32,13 @@ export interface OverviewInput extends Omit<ComposeInput, 'storyline' | 'storyId
 export const WORDS_PER_UNIT = 60;
 /** Words of the lede on top of the developments (one opening sentence of the latest report). */
 export const LEDE_WORDS = 45;
+/**
+ * A story that developed over at least this many days gets an overview of its developments before its article.
+ * 3: the seeds (a Saturday preview, then Tuesday's talks: a story and its follow-up, which the story's article already
+ * opens with the latest of) stay one article; examples/developing (five days) opens with its overview.
+ */
+export const MIN_OVERVIEW_DEVELOPMENTS = 3;
+
 /** At most this many sentences per development: an overview names what happened; the stories' articles tell it. */
 export const MAX_PER_UNIT = 2;
 
@@ -54,16 +61,18 @@ function overviewPlan(prep: Prepared, units: readonly OverviewUnit[]): Plan {
   // A fact is news of the first development that reports it (later reports repeat it as background).
   const unitOf = (r: Ranked): number => Math.min(...r.fact.members.map((m) => unitOfArticle[m.article] ?? -1).filter((u) => u >= 0), units.length);
   const last = units.length - 1;
+  const dayOf = (r: Ranked): string => prep.articles[r.fact.rep.article]!.published?.slice(0, 10) ?? '';
   let lede: Ranked | undefined;
   const years = new Set(units.map((u) => u.published?.slice(0, 4)).filter(Boolean));
   return {
     kind: 'overview',
     extras: false,
-    select(pool, words, idf) {
+    select(pool, words, idf, latest) {
       const eligible = pool.filter((r) => r.fact.eligible);
       const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || a.fact.id - b.fact.id;
-      // The lede: the latest development's best opening sentence in its own wording.
-      const ofLast = eligible.filter((r) => unitOf(r) === last && unitOfArticle[r.fact.rep.article] === last).sort(byScore);
+      // The lede: the latest development's best opening sentence in its own wording, of its latest day's reports
+      // (a story of the storyline may itself have developed: the inquiry the day after the flood).
+      const ofLast = eligible.filter((r) => unitOf(r) === last && unitOfArticle[r.fact.rep.article] === last).sort((a, b) => Number(latest(b)) - Number(latest(a)) || byScore(a, b));
       lede = ofLast.find((r) => r.fact.rep.sentence.index === 0) ?? ofLast[0];
       const chosen: Ranked[] = lede ? [lede] : [];
       const perUnit = Math.max(1, (words - (lede?.fact.rep.words ?? 0)) / units.length);
@@ -74,7 +83,7 @@ function overviewPlan(prep: Prepared, units: readonly OverviewUnit[]): Plan {
         let n = 0;
         for (const r of cands) {
           if (n >= MAX_PER_UNIT || (n > 0 && used + r.fact.rep.words > perUnit)) break;
-          if (chosen.some((c) => redundant(r, c, idf, unitOf(c) === u) || redundant(c, r, idf, unitOf(c) === u))) continue;
+          if (chosen.some((c) => redundant(r, c, idf, dayOf(c) === dayOf(r)) || redundant(c, r, idf, dayOf(c) === dayOf(r)))) continue;
           chosen.push(r);
           used += r.fact.rep.words;
           n++;

@@ -63,7 +63,7 @@ export function toHtml(c: Composite): string {
   }
   if (c.timeline.length) {
     h.push('<section class="timeline">', '<h2>Timeline</h2>', '<ul>');
-    for (const t of c.timeline) h.push(`<li>${t.published ? `<time datetime="${escapeHtml(t.published)}">${escapeHtml(t.published.slice(0, 10))}</time>` : 'undated'}: ${escapeHtml(t.title ?? t.storyId)}${t.current ? ` <em>(${currentMark(t.storyId)})</em>` : ''}</li>`);
+    for (const t of c.timeline) h.push(`<li>${t.published ? `<time datetime="${escapeHtml(t.published)}">${escapeHtml(t.published.slice(0, 10))}</time>` : 'undated'}: ${escapeHtml(t.title ?? t.storyId)}${t.current ? ` <em>(${currentMark(t.storyId, c.kind)})</em>` : ''}</li>`);
     h.push('</ul>', '</section>');
   }
   h.push('<section class="sources">', '<h2>Sources used</h2>', '<ol>');

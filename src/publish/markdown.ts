@@ -46,7 +46,7 @@ export function toMarkdown(c: Composite): string {
   }
   if (c.timeline.length) {
     out.push('## Timeline', '');
-    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ` *(${currentMark(t.storyId)})*` : ''}`);
+    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ` *(${currentMark(t.storyId, c.kind)})*` : ''}`);
     out.push('');
   }
   out.push('## Sources used', '');

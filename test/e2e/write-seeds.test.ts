@@ -296,4 +296,25 @@ describe('roundup show s<N> --composite on a store', () => {
     expect(art.code).toBe(1);
     expect(art.stderr).toMatch(/needs a story id/);
   });
+
+  it('show l<N> --composite: a stored storyline\'s overview, then its stories\' own articles (as roundup write prints them)', () => {
+    const db = join(dir, 'storyline.db');
+    expect(runCli(['ingest', join(repoRoot, 'examples', 'corpus'), join(repoRoot, 'src', 'server', 'fixtures', 'gate-warning.json'), '--db', db]).code).toBe(0);
+    const stories = jsonLines<{ id: string; storyline: string | null }>(runCli(['stories', '--json', '--db', db]).stdout);
+    const line = stories.find((s) => s.storyline)!.storyline!;
+    expect(stories.filter((s) => s.storyline === line)).toHaveLength(2);
+    const r = runCli(['show', line, '--composite', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const articles = r.stdout.split(/\n(?=# )/);
+    // The overview, then the two stories' articles.
+    expect(articles).toHaveLength(3);
+    expect(articles[0]).toMatch(/^# .*\n\n\*Storyline overview: /);
+    expect(articles[0]).toMatch(/## Wednesday 9 July 2025\n\n[^\n]*corrosion[\s\S]*## Tuesday 10 March 2026\n/);
+    expect(articles[1]).toMatch(/\*Roundup of /);
+    const j = runCli(['show', line, '--composite', '--format', 'json', '--db', db]);
+    expect(jsonLines<{ kind?: string }>(j.stdout).map((c) => c.kind ?? 'story')).toEqual(['overview', 'story', 'story']);
+    const none = runCli(['show', 'l999', '--composite', '--db', db]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no storyline "l999"/);
+  });
 });

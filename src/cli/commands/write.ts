@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { composeStory, composeWithModel, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
 import type { Family } from '../../families/index.js';
-import { composeOverview, type OverviewInput } from '../../compose/overview.js';
+import { composeOverview, MIN_OVERVIEW_DEVELOPMENTS, type OverviewInput } from '../../compose/overview.js';
 import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle } from '../../pipeline/cluster.js';
 import { timelineOf } from '../../pipeline/composite.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
@@ -67,13 +67,6 @@ export function groupIntoStories(articles: readonly ComposeArticle[], result: Cl
   }
   return [...groups.values()].filter((g) => g.articles.length > 0);
 }
-
-/**
- * A story that developed over at least this many days gets an overview of its developments before its article.
- * 3: the seeds (a Saturday preview, then Tuesday's talks: a story and its follow-up, which the story's article already
- * opens with the latest of) stay one article; examples/developing (five days) opens with its overview.
- */
-export const MIN_OVERVIEW_DEVELOPMENTS = 3;
 
 /**
  * The overviews to write before the stories' articles: one per storyline of two or more stories (each story a
