@@ -231,10 +231,12 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   const lede = accepted.filter((a) => a.placed.section === -1).map((a) => a.sentence);
   const sections: Section[] = [];
   const taken = new Set<string>();
+  // Every usable sentence of the sources (one per fact), for how often the coverage writes a heading's phrase.
+  const storyStems = facts.filter((f) => f.eligible).map((f) => new Set(f.members.flatMap((m) => m.stems)));
   sectionsRanked.forEach((_, si) => {
     const items = accepted.filter((a) => a.placed.section === si);
     if (!items.length) return;
-    const heading = plan.heading?.(si) ?? headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text));
+    const heading = plan.heading?.(si) ?? headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text), storyStems);
     taken.add(heading.toLowerCase());
     const paragraphs: CompositeSentence[][] = [];
     let cur: CompositeSentence[] = [];

@@ -177,6 +177,23 @@ describe.skipIf(skip !== null)('roundup write on the seeds (000, 002, 003 White 
     expect(timeline[1]).toMatch(/^- 2025-08-1[89]: Starmer hails .*\(latest\)/);
   });
 
+  it('salience: at --words 400 the colour lines (what Zelensky wore, the prime minister\'s holiday) fall out, the guarantees stay', () => {
+    // Both spellings of the paths (ids order ties; the choice must not hang on one), and at twice the length too
+    // (the previous selection, whose coverage bonus was any new word, took the blazer in there: the salience, not
+    // the budget, keeps it out).
+    const rel = [seed('000_'), seed('002_'), seed('003_'), seed('004_')];
+    for (const [paths, words] of [[rel, '400'], [rel.map((p) => join(repoRoot, p)), '400'], [rel, '800']] as const) {
+      const r = runCli(['write', ...paths, '--words', words, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const c = jsonLines<Composite>(r.stdout)[0]!;
+      const text = body(c).map((x) => x.text).join('\n');
+      expect(text).not.toMatch(/\bwore\b|shirt|blazer|attire/i);
+      expect(text).not.toMatch(/holiday plans/i);
+      expect(text).toMatch(/security guarantees/);
+      expect(text).toMatch(/Moscow (?:will|would) ["“]accept/);
+    }
+  });
+
   it('the same output whatever the order of the inputs, and --words sets the length', async () => {
     const a = runCli(['write', seed('000_'), seed('002_'), seed('003_'), seed('004_')]);
     const b = runCli(['write', seed('004_'), seed('003_'), seed('000_'), seed('002_')]);
