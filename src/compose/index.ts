@@ -236,8 +236,12 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   sectionsRanked.forEach((_, si) => {
     const items = accepted.filter((a) => a.placed.section === si);
     if (!items.length) return;
-    const heading = plan.heading?.(si) ?? headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text), storyStems);
-    taken.add(heading.toLowerCase());
+    const info: { stray?: boolean } = {};
+    const heading = plan.heading?.(si) ?? headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text), storyStems, info);
+    // A section with no topic the coverage writes twice ("Brown silt": one reporter's colour line and an aside) is
+    // no section: its sentences close the section before it.
+    const into = info.stray && !plan.heading ? sections[sections.length - 1] : undefined;
+    if (!into) taken.add(heading.toLowerCase());
     const paragraphs: CompositeSentence[][] = [];
     let cur: CompositeSentence[] = [];
     let prev: Placed | null = null;
@@ -250,7 +254,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
       prev = a.placed;
     }
     if (cur.length) paragraphs.push(cur);
-    sections.push({ heading, paragraphs });
+    if (into) into.paragraphs.push(...paragraphs);
+    else sections.push({ heading, paragraphs });
   });
   const body = [...lede, ...sections.flatMap((s) => s.paragraphs.flat())];
 

@@ -166,7 +166,7 @@ const IRREGULAR_PAST = new Set(
 const NOUN_ING = new Set(['meeting', 'meetings', 'briefing', 'funding', 'building', 'spending', 'ceasefire', 'housing', 'flooding', 'ruling', 'hearing', 'warning', 'warnings', 'shooting', 'bombing', 'polling', 'talks', 'red']);
 function notNoun(w: string): boolean {
   if (NOUN_ING.has(w)) return false;
-  return /(?:ed|ing|ly)$/.test(w) || ['good', 'bad', 'great', 'real', 'best', 'worst', 'big', 'small', 'lower', 'upper', 'twice', 'once', 'again', 'similar', 'overnight', 'further', 'already', 'several', 'possible', 'many', 'much', 'more', 'most', 'other', 'own', 'such', 'very', 'whole', 'entire', 'next', 'previous', 'former', 'latest', 'recent'].includes(w);
+  return /(?:ed|ing|ly)$/.test(w) || ['good', 'bad', 'great', 'real', 'best', 'worst', 'big', 'small', 'full', 'empty', 'lower', 'upper', 'twice', 'once', 'again', 'similar', 'overnight', 'further', 'already', 'several', 'possible', 'many', 'much', 'more', 'most', 'other', 'own', 'such', 'very', 'whole', 'entire', 'next', 'previous', 'former', 'latest', 'recent'].includes(w);
 }
 /**
  * Quoted speech replaced by bars (same length, so offsets hold): headings are the article's words, not a speaker's.
@@ -260,7 +260,7 @@ function sentenceCase(phrase: string): string {
  * sentences). Names alone ("Mark Rutte") rank below topics ("Security guarantees"); a one-word head takes a second
  * phrase ("Ceasefire and territory"). Never a word that is not in the section.
  */
-export function headingFor(sentences: readonly string[], idf: Map<string, number>, taken: ReadonlySet<string>, others: readonly string[] = [], story: readonly ReadonlySet<string>[] = []): string {
+export function headingFor(sentences: readonly string[], idf: Map<string, number>, taken: ReadonlySet<string>, others: readonly string[] = [], story: readonly ReadonlySet<string>[] = [], info: { stray?: boolean } = {}): string {
   const stemSets = sentences.map((x) => new Set(contentWords(x).map((w) => w.stem)));
   // How often the story's sources write a phrase (all their sentences, not only the published ones): a sub-editor's
   // heading names what the coverage keeps returning to ("security guarantees", "the inquiry"), not a noun one
@@ -324,10 +324,12 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
     const phrase = free.find((x) => x.p.stems.length > 1 && !x.p.proper && !stray(x.p));
     if (phrase) out[0] = phrase.p;
     else {
-      const word = free.find((x) => !x.p.stems.some((st) => out[0]!.stems.includes(st)));
+      const word = free.find((x) => !x.p.stems.some((st) => out[0]!.stems.includes(st)) && !(x.p.stems.length > 1 && stray(x.p)));
       if (word) out.push(word.p);
     }
   }
+  // Whether the heading rests on nothing the coverage writes twice: the section then has no topic of its own.
+  info.stray = story.length > 0 && out.every((p) => stray(p));
   // A second phrase in lower case where a sentence's capital opened it ("Defender Ollie Varga" → "defender Ollie Varga").
   const lower = (t: string): string => t[0]!.toLowerCase() + t.slice(1);
   const heading = sentenceCase(out.map((p, i) => (i > 0 && !p.proper ? lower(p.text) : p.text)).join(' and ')).split(/\s+/).slice(0, 6).join(' ');
