@@ -46,7 +46,7 @@ interface Pair {
  * The regression: the verifier's trainer (src/verify/model.ts trainLogistic) with each unit pair weighted by its
  * article pairs, brought back from standardised features to raw coefficients (intercept first), and the weighted
  * log-likelihood. Many more steps than the verifier's default and a negligible penalty: at 20,000 steps the odd-half
- * constants equal a Newton solve's to the third decimal (0.132 / 0.636 / 0.671); at 4,000 they were off by up to 0.02.
+ * constants equal a Newton solve's to the third decimal (0.132 / 0.636 / 0.671, the fit before protagonists were told from teams); at 4,000 they were off by up to 0.02.
  */
 function fit(xs: number[][], ys: number[], ws: number[]): { beta: number[]; ll: number } {
   const m = trainLogistic(xs, ys, { sampleWeights: ws, features: ['log content', 'years differ', 'protagonists differ'], l2: 1e-6, iterations: 20_000, rate: 1 });
@@ -71,13 +71,13 @@ async function pairsOf(docs: Doc[]): Promise<Pair[]> {
     for (let j = i + 1; j < u.length; j++) {
       const a = u[i]!;
       const b = u[j]!;
-      const ta = a.raw.time;
-      const tb = b.raw.time;
+      const ta = a.time;
+      const tb = b.time;
       out.push({
         t: dot(a.terms, b.terms),
         e: a.entities.ids.length && b.entities.ids.length ? dot(a.entities, b.entities) : null,
         years: (ta.day === null || tb.day === null) && ta.year !== null && tb.year !== null && ta.year !== tb.year ? 1 : 0,
-        who: a.raw.who >= 0 && b.raw.who >= 0 && a.raw.who !== b.raw.who ? 1 : 0,
+        who: a.who >= 0 && b.who >= 0 && a.who !== b.who ? 1 : 0,
         same: sub.get(a.key) === sub.get(b.key) ? 1 : 0,
         weight: a.members.length * b.members.length,
       });

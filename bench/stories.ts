@@ -17,14 +17,15 @@
  * stream: about 1 article per event at 1k, 10 at 10k and 100 at 100k (69–135), which is the hard case for cost
  * (big stories, many near-identical candidates). Deterministic: a seeded PRNG (mulberry32, `--seed`, default 1).
  *
- * Usage: node dist/bench/stories.js [--sizes 1000,10000,100000] [--pages 200] [--seed 1]
+ * Usage: node dist/bench/stories.js [--sizes 1000,10000,100000] [--pages 200] [--seed 1] [--options '{"protagonistFactor":1}']
+ * (`--options`: StoryOptions for clusterStories, to measure a signal's cost or effect at volume).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleText, extractDocument } from '../src/extract/index.js';
-import { bcubed, clusterStories, type StoryInput } from '../src/stories/index.js';
+import { bcubed, clusterStories, type StoryInput, type StoryOptions } from '../src/stories/index.js';
 import { mulberry32 } from '../test/helpers/random.js';
 
 const here = fileURLToPath(import.meta.url);
@@ -113,7 +114,7 @@ function child(size: number): void {
   const baseRssMB = process.memoryUsage().rss / 2 ** 20;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = clusterStories(docs);
+  const r = clusterStories(docs, JSON.parse(arg('options', '{}')) as StoryOptions);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const gold = new Map<string, string[]>();
@@ -138,7 +139,7 @@ function main(): void {
   const sizes = arg('sizes', '1000,10000,100000').split(',').map(Number);
   const results: Result[] = [];
   for (const size of sizes) {
-    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', here, '--child', '--size', String(size), '--pages', arg('pages', '200'), '--seed', arg('seed', '1')], { encoding: 'utf8', maxBuffer: 2 ** 26 });
+    const p = spawnSync(process.execPath, ['--max-old-space-size=8192', here, '--child', '--size', String(size), '--pages', arg('pages', '200'), '--seed', arg('seed', '1'), '--options', arg('options', '{}')], { encoding: 'utf8', maxBuffer: 2 ** 26 });
     if (p.status !== 0) {
       process.stderr.write(`size ${size} failed: ${p.stderr}\n`);
       continue;

@@ -48,7 +48,7 @@ const MAX_ROUNDS = 5;
 /** A key quote whose speaker a body sentence names, sharing this many content words with it, repeats that sentence. */
 const QUOTE_SHARED = 3;
 
-interface Placed {
+export interface Placed {
   ranked: Ranked;
   /** -1 for the lede, else the section index. */
   section: number;
@@ -117,7 +117,31 @@ export function composeStory(input: ComposeInput, options: ComposeOptions = {}):
 }
 
 /** The composite and what it was made from (the analysed sources and their verifier index), for a second writer. */
-export function composeWithSources(input: ComposeInput, options: ComposeOptions = {}): { composite: Composite; prep: Prepared } {
+/**
+ * How a composite chooses its facts and lays them out: a story's article (the default: MMR selection, sub-topic
+ * sections) or a storyline's overview (./overview.ts: the latest state, then one section per development).
+ */
+export interface Plan {
+  kind: 'story' | 'overview';
+  /** The facts to publish, in priority order (the gate drops rejects and asks again). */
+  select(pool: readonly Ranked[], words: number, idf: Map<string, number>, latest: (r: Ranked) => boolean): Ranked[];
+  /** Lede (section -1) and sections, in reading order. */
+  layout(chosen: readonly Ranked[], idf: Map<string, number>, latest: (r: Ranked) => boolean): { placed: Placed[]; sections: Ranked[][] };
+  /** A section's fixed heading (null: one is made from the section's own phrases). */
+  heading?(section: number): string | null;
+  /** Key quotes and "where sources differ" (an overview leaves them to the stories' own articles). */
+  extras: boolean;
+}
+
+/** The story article's plan: MMR selection (the latest day's opening first when it developed), sub-topic sections. */
+export const storyPlan: Plan = {
+  kind: 'story',
+  select: (pool, words, idf, latest) => selectMmr(pool, words, idf, (r) => latest(r) && r.fact.rep.sentence.index === 0),
+  layout: (chosen, idf, latest) => layout(chosen, idf, latest),
+  extras: true,
+};
+
+export function composeWithSources(input: ComposeInput, options: ComposeOptions = {}, makePlan: (prep: Prepared) => Plan = () => storyPlan): { composite: Composite; prep: Prepared } {
   const words = Math.max(50, Math.floor(options.words ?? DEFAULT_WORDS));
   const prep = prepare(input);
   const facts = groupFacts(prep);
@@ -134,6 +158,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
     return [...new Set(a.entities.filter((e) => ids.has(e.id)).map((e) => book.surname(e.name).toLowerCase()))].sort();
   };
   const ranked = rankFacts(facts, idf, peopleOf);
+  const plan = makePlan(prep);
   const verdicts = new Map<string, ClaimResult>();
   const verify = (text: string, published: string | null): ClaimResult => {
     const k = verdictKey(text, published);
@@ -150,8 +175,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   let sectionsRanked: Ranked[][] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const pool = ranked.filter((r) => !rejected.has(r.fact.id));
-    const chosen = selectMmr(pool, words, idf, last ? (r) => latest(r) && r.fact.rep.sentence.index === 0 : undefined);
-    const { placed, sections } = layout(chosen, idf, latest);
+    const chosen = plan.select(pool, words, idf, latest);
+    const { placed, sections } = plan.layout(chosen, idf, latest);
     sectionsRanked = sections;
     const memory = new NameMemory(book);
     accepted = [];
@@ -206,11 +231,17 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   const lede = accepted.filter((a) => a.placed.section === -1).map((a) => a.sentence);
   const sections: Section[] = [];
   const taken = new Set<string>();
+  // Every usable sentence of the sources (one per fact), for how often the coverage writes a heading's phrase.
+  const storyStems = facts.filter((f) => f.eligible).map((f) => new Set(f.members.flatMap((m) => m.stems)));
   sectionsRanked.forEach((_, si) => {
     const items = accepted.filter((a) => a.placed.section === si);
     if (!items.length) return;
-    const heading = headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text));
-    taken.add(heading.toLowerCase());
+    const info: { stray?: boolean } = {};
+    const heading = plan.heading?.(si) ?? headingFor(items.map((a) => a.sentence.text), idf, taken, accepted.filter((a) => a.placed.section !== si).map((a) => a.sentence.text), storyStems, info);
+    // A section with no topic the coverage writes twice ("Brown silt": one reporter's colour line and an aside) is
+    // no section: its sentences close the section before it.
+    const into = info.stray && !plan.heading ? sections[sections.length - 1] : undefined;
+    if (!into) taken.add(heading.toLowerCase());
     const paragraphs: CompositeSentence[][] = [];
     let cur: CompositeSentence[] = [];
     let prev: Placed | null = null;
@@ -223,7 +254,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
       prev = a.placed;
     }
     if (cur.length) paragraphs.push(cur);
-    sections.push({ heading, paragraphs });
+    if (into) into.paragraphs.push(...paragraphs);
+    else sections.push({ heading, paragraphs });
   });
   const body = [...lede, ...sections.flatMap((s) => s.paragraphs.flat())];
 
@@ -251,7 +283,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   // Key quotes: not ones the body already carries.
   const bodyFolded = new Set(body.map((s) => foldQuote(s.text)));
   const bodyStems = body.map((s) => stemList(s.text));
-  const quotes = keyQuotes(prep, (speaker, aliases) => book.full(speaker, aliases), bodyFolded, (q, speaker) => {
+  const quotes = !plan.extras ? [] : keyQuotes(prep, (speaker, aliases) => book.full(speaker, aliases), bodyFolded, (q, speaker) => {
     const st = stemList(q);
     const surname = book.surname(speaker);
     // The same words, or the same speaker's point already told in the body (three or more content words shared).
@@ -266,7 +298,7 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   if (headline.articleId) cited.set(headline.articleId, cited.get(headline.articleId) ?? 0);
   for (const q of quotes) cited.set(q.citation.articleId, (cited.get(q.citation.articleId) ?? 0) + 1);
   for (const p of people) for (const c of p.citations) cited.set(c.articleId, (cited.get(c.articleId) ?? 0) + 1);
-  const disagreements = findDisagreements(prep);
+  const disagreements = plan.extras ? findDisagreements(prep) : [];
   for (const d of disagreements) for (const v of d.values) for (const c of v.citations) cited.set(c.articleId, (cited.get(c.articleId) ?? 0) + 1);
   const sourcesUsed: SourceUsed[] = [];
   const sourcesNotUsed: SourceNotUsed[] = [];
@@ -297,7 +329,8 @@ export function composeWithSources(input: ComposeInput, options: ComposeOptions 
   const dates = prep.articles.map((a) => a.published).filter((d): d is string => !!d).sort();
   const ids = prep.articles.map((a) => a.id);
   const composite: Composite = {
-    id: `composite:${sha256(ids.join('\n')).slice(0, 12)}`,
+    id: `${plan.kind === 'overview' ? 'overview' : 'composite'}:${sha256(ids.join('\n')).slice(0, 12)}`,
+    ...(plan.kind === 'overview' ? { kind: 'overview' as const } : {}),
     headline,
     lede,
     sections,

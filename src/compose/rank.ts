@@ -85,7 +85,34 @@ export interface Ranked {
   firstIndex: number;
   /** Mean relative position of the members in their sources (0 top, 1 bottom): used to order the article. */
   order: number;
+  /** Where the sources place the fact (0..1: 1 for a lede, small for the last lines): the position prior. */
+  position: number;
 }
+
+/**
+ * The independent reports of a fact: its families, counting once the families that carry it in (nearly) the same
+ * words: one wire paragraph that two outlets' otherwise different articles both ran, lightly edited (the seeds' PA
+ * lines on Mr Zelensky's black shirt and the prime minister's holiday plans). Corroboration is a second outlet
+ * saying it in its own words, not a second copy of it.
+ */
+export function reportsOf(f: Fact): number {
+  const wordings: (readonly string[])[] = [];
+  const seen = new Set<number>();
+  for (const m of f.members) {
+    if (seen.has(m.family)) continue;
+    seen.add(m.family);
+    if (!wordings.some((w) => jaccard(w, m.stems) >= SAME_WORDING)) wordings.push(m.stems);
+  }
+  return Math.max(1, Math.min(f.families, wordings.length));
+}
+
+/**
+ * Content-stem Jaccard at which two families' sentences are one wording (an edited copy). 0.5: in the seeds, the
+ * facts that The Independent and the Glasgow Times both carry are PA copy at 0.57 (the holiday-plans line: "had
+ * disrupted" / "was understood to have disrupted ... as reported in The Times") to 1.00, and the one pair in the
+ * outlets' own words is at 0.30; above REDUNDANT_JACCARD (0.45), where MMR treats two sentences as one fact.
+ */
+export const SAME_WORDING = 0.5;
 
 export function rankFacts(facts: readonly Fact[], idf: Map<string, number>, peopleOf: (f: Fact) => string[] = () => []): Ranked[] {
   const vecs = facts.map((f) => vectorOf(f.rep.stems, idf));
@@ -93,7 +120,8 @@ export function rankFacts(facts: readonly Fact[], idf: Map<string, number>, peop
   facts.forEach((f, i) => {
     for (const [k, w] of vecs[i]!) centroid.set(k, (centroid.get(k) ?? 0) + w * f.families);
   });
-  const maxFam = Math.max(1, ...facts.map((f) => f.families));
+  const reports = facts.map(reportsOf);
+  const maxFam = Math.max(1, ...reports);
   const central = vecs.map((v) => cosine(v, centroid));
   const maxCentral = Math.max(1e-9, ...central);
   return facts.map((f, i) => {
@@ -106,8 +134,8 @@ export function rankFacts(facts: readonly Fact[], idf: Map<string, number>, peop
     const rep = f.rep.sentence.text;
     const quoted = (rep.match(/["“”‘’'][^"“”]{12,}["“”’']/g) ?? []).join('').length / Math.max(1, rep.length);
     const length = Math.min(1, Math.sqrt(LONG_WORDS / Math.max(1, f.rep.words)));
-    const score = (W_CENTRAL * (central[i]! / maxCentral) + W_FAMILIES * (f.families / maxFam) + W_POSITION * position) * length * (quoted > 0.6 ? QUOTE_HEAVY : 1);
-    return { fact: f, said: vectorOf(f.rep.common, idf), people: peopleOf(f), vec: vecs[i]!, score, firstIndex, order };
+    const score = (W_CENTRAL * (central[i]! / maxCentral) + W_FAMILIES * (reports[i]! / maxFam) + W_POSITION * position) * length * (quoted > 0.6 ? QUOTE_HEAVY : 1);
+    return { fact: f, said: vectorOf(f.rep.common, idf), people: peopleOf(f), vec: vecs[i]!, score, firstIndex, order, position };
   });
 }
 
@@ -131,6 +159,16 @@ export function contained(a: readonly string[], b: readonly string[], idf: Map<s
   return shared / Math.max(1e-9, Math.min(wa, wb)) >= REDUNDANT_CONTAINMENT;
 }
 
+/**
+ * Whether `r` says what the chosen `c` says (then the two are never taken together). `openings`: two openings are
+ * held to a lower bar (off for openings of different days' reports, which share the event's words but tell new news).
+ */
+export function redundant(r: Ranked, c: Ranked, idf: Map<string, number>, openings = true): boolean {
+  const j = jaccard(r.fact.rep.stems, c.fact.rep.stems);
+  // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
+  return j >= REDUNDANT_JACCARD || cosine(r.vec, c.vec) >= REDUNDANT_COSINE || (openings && r.firstIndex === 0 && c.firstIndex === 0 && j >= REDUNDANT_OPENINGS) || contained(r.fact.rep.stems, c.fact.rep.stems, idf);
+}
+
 /** Greedy MMR up to `words` words; redundant facts (by stems) are never taken together. */
 export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<string, number> = new Map(), first?: (r: Ranked) => boolean): Ranked[] {
   const pool = ranked.filter((r) => r.fact.eligible).sort((a, b) => b.score - a.score || a.fact.id - b.fact.id);
@@ -140,6 +178,12 @@ export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<str
   // Per pool item: its highest similarity to a chosen fact, and whether a chosen fact already says it.
   const maxSim = new Map<Ranked, number>();
   const blocked = new Set<Ranked>();
+  // How central each stem is to the story: its weight in the family-weighted centroid of the facts' TF-IDF vectors
+  // (a word many sentences of many outlets use), relative to the most central stem's (0..1).
+  const centroid = new Map<string, number>();
+  for (const r of pool) for (const [k, w] of r.vec) centroid.set(k, (centroid.get(k) ?? 0) + w * r.fact.families);
+  const top = Math.max(1e-9, ...centroid.values());
+  const central = (st: string): number => (centroid.get(st) ?? 0) / top;
   let total = 0;
   while (pool.length && total < words) {
     let best = -1;
@@ -148,14 +192,18 @@ export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<str
       const r = pool[i]!;
       if (blocked.has(r)) continue;
       const novel = r.people.some((p) => !seenPeople.has(p)) ? NOVELTY : 0;
+      // Coverage: the share of the sentence's content (IDF mass) that is new to the article, each new word counted by
+      // how central it is to the story: fresh *central* content. A sentence of words only it uses ("a black shirt
+      // with buttons and a black blazer") gains next to nothing from being new. Scaled by where the sources place
+      // the fact: the colour a wire story keeps for its last lines is new, but its writers ranked it last.
       let all = 0;
       let fresh = 0;
       for (const st of r.fact.rep.common) {
         const w = idf.get(st) ?? 0;
         all += w;
-        if (!covered.has(st)) fresh += w;
+        if (!covered.has(st)) fresh += w * central(st);
       }
-      const val = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * (maxSim.get(r) ?? 0) + novel + COVERAGE * (all ? fresh / all : 0);
+      const val = MMR_LAMBDA * r.score - (1 - MMR_LAMBDA) * (maxSim.get(r) ?? 0) + novel + COVERAGE * r.position * (all ? fresh / all : 0);
       if (val > bestVal + 1e-12) {
         bestVal = val;
         best = i;
@@ -173,9 +221,7 @@ export function selectMmr(ranked: readonly Ranked[], words: number, idf: Map<str
     for (const r of pool) {
       if (blocked.has(r)) continue;
       maxSim.set(r, Math.max(maxSim.get(r) ?? 0, cosine(r.said, c!.said)));
-      const j = jaccard(r.fact.rep.stems, c!.fact.rep.stems);
-      // Two outlets' opening sentences usually tell the same news in other words: a lower bar between them.
-      if (j >= REDUNDANT_JACCARD || cosine(r.vec, c!.vec) >= REDUNDANT_COSINE || (r.firstIndex === 0 && c!.firstIndex === 0 && j >= REDUNDANT_OPENINGS) || contained(r.fact.rep.stems, c!.fact.rep.stems, idf)) blocked.add(r);
+      if (redundant(r, c!, idf)) blocked.add(r);
     }
   }
   return chosen;

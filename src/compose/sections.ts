@@ -166,7 +166,7 @@ const IRREGULAR_PAST = new Set(
 const NOUN_ING = new Set(['meeting', 'meetings', 'briefing', 'funding', 'building', 'spending', 'ceasefire', 'housing', 'flooding', 'ruling', 'hearing', 'warning', 'warnings', 'shooting', 'bombing', 'polling', 'talks', 'red']);
 function notNoun(w: string): boolean {
   if (NOUN_ING.has(w)) return false;
-  return /(?:ed|ing|ly)$/.test(w) || ['similar', 'overnight', 'further', 'already', 'several', 'possible', 'many', 'much', 'more', 'most', 'other', 'own', 'such', 'very', 'whole', 'entire', 'next', 'previous', 'former', 'latest', 'recent'].includes(w);
+  return /(?:ed|ing|ly)$/.test(w) || ['good', 'bad', 'great', 'real', 'best', 'worst', 'big', 'small', 'full', 'empty', 'lower', 'upper', 'twice', 'once', 'again', 'similar', 'overnight', 'further', 'already', 'several', 'possible', 'many', 'much', 'more', 'most', 'other', 'own', 'such', 'very', 'whole', 'entire', 'next', 'previous', 'former', 'latest', 'recent'].includes(w);
 }
 /**
  * Quoted speech replaced by bars (same length, so offsets hold): headings are the article's words, not a speaker's.
@@ -177,6 +177,20 @@ export function maskQuotes(text: string): string {
   return text.replace(/["“][^"“”]*["”]/g, mask).replace(/(^|[\s(])([‘'][^‘’']*[’'])(?=[\s,.;:!?)]|$)/g, (_m, pre: string, q: string) => pre + mask(q));
 }
 const SHORT_QUOTE = 4;
+/**
+ * A phrase the sources write in this many sentences counts fully (the factor is (log(1 + n) / log(1 + RECUR_SCALE))²);
+ * in one sentence, a tenth. 8: about the number of times the seeds write "security guarantees" and examples/corpus writes
+ * "spillway gate", the topics their headings should name.
+ */
+const RECUR_SCALE = 8;
+/** A second phrase ("Ceasefire and territory") must score at least this share of the best. */
+const SECOND_SHARE = 0.5;
+/**
+ * A phrase of several words takes the place of a single word only when the story's sources write it in at least this
+ * many sentences: 2 lets "three-way meeting" (seeds) replace "meeting" and keeps out "sister home" and "brown silt"
+ * (examples/corpus), which one sentence each writes.
+ */
+const MIN_WRITTEN = 2;
 
 export interface Phrase {
   key: string;
@@ -191,8 +205,8 @@ export interface Phrase {
  * no verbs, adverbs, speech words or days), the multi-word ones ending where the run ends (English heads come last:
  * "security guarantees", "three-way meeting"), keyed by stems.
  */
-export function phrasesOf(raw: string): Phrase[] {
-  const text = maskQuotes(raw);
+export function phrasesOf(raw: string, quoted = false): Phrase[] {
+  const text = quoted ? raw.replace(/["“”‘’]/g, (q) => (q === '’' ? q : ' ')) : maskQuotes(raw);
   const content = new Map(contentWords(text).map((w) => [w.start, w]));
   const toks = tokenize(text);
   const ok = (i: number): boolean => {
@@ -246,15 +260,25 @@ function sentenceCase(phrase: string): string {
  * sentences). Names alone ("Mark Rutte") rank below topics ("Security guarantees"); a one-word head takes a second
  * phrase ("Ceasefire and territory"). Never a word that is not in the section.
  */
-export function headingFor(sentences: readonly string[], idf: Map<string, number>, taken: ReadonlySet<string>, others: readonly string[] = []): string {
+export function headingFor(sentences: readonly string[], idf: Map<string, number>, taken: ReadonlySet<string>, others: readonly string[] = [], story: readonly ReadonlySet<string>[] = [], info: { stray?: boolean } = {}): string {
   const stemSets = sentences.map((x) => new Set(contentWords(x).map((w) => w.stem)));
+  // How often the story's sources write a phrase (all their sentences, not only the published ones): a sub-editor's
+  // heading names what the coverage keeps returning to ("security guarantees", "the inquiry"), not a noun one
+  // sentence happens to use ("brown silt").
+  const written = (p: Phrase): number => (story.length ? story.filter((set) => p.stems.every((st) => set.has(st))).length : RECUR_SCALE);
+  const recurs = (p: Phrase): number => Math.min(1, Math.log(1 + written(p)) / Math.log(1 + RECUR_SCALE)) ** 2;
+  // A phrase of several words the coverage writes only once is a stray ("sister home", "brown silt").
+  const stray = (p: Phrase): boolean => written(p) < MIN_WRITTEN;
   const otherSets = others.map((x) => new Set(contentWords(x).map((w) => w.stem)));
   const has = (set: Set<string>, p: Phrase): boolean => p.stems.every((st) => set.has(st));
   const phrases = new Map<string, Phrase>();
   // Each phrase in its most frequent written form ("security guarantees" over one "security guarantee").
   const forms = new Map<string, number>();
+  // The article's own words, outside quotation; a section told only in quotes ("Trump later added: “...”") takes
+  // the quoted words, a speaker's name alone being no heading.
+  const ownWords = sentences.some((x) => phrasesOf(x).some((p) => !p.proper));
   for (const x of sentences)
-    for (const p of phrasesOf(x)) {
+    for (const p of phrasesOf(x, !ownWords)) {
       const n = (forms.get(p.text) ?? 0) + 1;
       forms.set(p.text, n);
       const cur = phrases.get(p.key);
@@ -265,7 +289,7 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
       const support = stemSets.filter((set) => has(set, p)).length;
       const outside = otherSets.filter((set) => has(set, p)).length;
       const distinct = support / (support + outside);
-      const v = Math.pow(support, 1.3) * phraseWeight(p, idf) * (0.5 + 0.5 * distinct);
+      const v = Math.pow(support, 1.3) * phraseWeight(p, idf) * (0.5 + 0.5 * distinct) * recurs(p);
       return { p, v, support };
     })
     .sort((a, b) => b.v - a.v || b.p.stems.length - a.p.stems.length || (a.p.key < b.p.key ? -1 : 1));
@@ -277,14 +301,16 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
     if (!out.length && p.proper && scored.some((x) => !x.p.proper && !taken.has(x.p.text.toLowerCase()))) continue;
     if (!out.length) {
       // A one-word head takes the longest phrase of the section it heads ("meeting" → "three-way meeting").
-      const longer = p.stems.length === 1 && !p.proper ? scored.find((x) => x.p.stems.length > 1 && !x.p.proper && x.p.stems[x.p.stems.length - 1] === p.stems[0] && !taken.has(x.p.text.toLowerCase())) : undefined;
+      // (One the coverage writes too: "sister home" from one sentence does not replace "home".)
+      const longer = p.stems.length === 1 && !p.proper ? scored.find((x) => x.p.stems.length > 1 && !x.p.proper && x.p.stems[x.p.stems.length - 1] === p.stems[0] && !stray(x.p) && !taken.has(x.p.text.toLowerCase())) : undefined;
       out.push(longer?.p ?? p);
       top = v;
       if (longer || p.stems.length > 1 || support < 2) break;
       continue;
     }
-    // A second phrase only when it is nearly as telling and shared too ("Ceasefire and territory").
-    if (v < top * 0.5 || support < 2) break;
+    // A second phrase only when it is nearly as telling and shared too ("Ceasefire and territory"); after a single
+    // word, a phrase of several words that names the section is looked for first (below).
+    if (v < top * SECOND_SHARE || support < 2 || out[0]!.stems.length === 1) break;
     if (!p.stems.some((st) => out[0]!.stems.includes(st))) {
       out.push(p);
       break;
@@ -295,13 +321,17 @@ export function headingFor(sentences: readonly string[], idf: Map<string, number
   // Names come after common phrases here too, and serve only when nothing else does ("Centres and Marrowby").
   if (out.length === 1 && out[0]!.stems.length === 1 && !out[0]!.proper) {
     const free = scored.filter((x) => !taken.has(x.p.text.toLowerCase()) && x.p !== out[0]).sort((a, b) => Number(a.p.proper) - Number(b.p.proper));
-    const phrase = free.find((x) => x.p.stems.length > 1 && !x.p.proper);
+    const phrase = free.find((x) => x.p.stems.length > 1 && !x.p.proper && !stray(x.p));
     if (phrase) out[0] = phrase.p;
     else {
-      const word = free.find((x) => !x.p.stems.some((st) => out[0]!.stems.includes(st)));
+      const word = free.find((x) => !x.p.stems.some((st) => out[0]!.stems.includes(st)) && !(x.p.stems.length > 1 && stray(x.p)));
       if (word) out.push(word.p);
     }
   }
-  const heading = sentenceCase(out.map((p, i) => (i > 0 && !p.proper ? p.text.toLowerCase() : p.text)).join(' and ')).split(/\s+/).slice(0, 6).join(' ');
+  // Whether the heading rests on nothing the coverage writes twice: the section then has no topic of its own.
+  info.stray = story.length > 0 && out.every((p) => stray(p));
+  // A second phrase in lower case where a sentence's capital opened it ("Defender Ollie Varga" → "defender Ollie Varga").
+  const lower = (t: string): string => t[0]!.toLowerCase() + t.slice(1);
+  const heading = sentenceCase(out.map((p, i) => (i > 0 && !p.proper ? lower(p.text) : p.text)).join(' and ')).split(/\s+/).slice(0, 6).join(' ');
   return heading || 'More details';
 }

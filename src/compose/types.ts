@@ -213,6 +213,11 @@ export interface Composite {
   /** Stable id: a hash of the input article ids. */
   id: string;
   /**
+   * `overview`: a storyline's overview (the latest state first, then each development in order under its date),
+   * written before the stories' own articles; absent for a story's article.
+   */
+  kind?: 'overview';
+  /**
    * `story-title`: the story's own title, given by the caller (`ComposeInput.headline`) so that the composite, the
    * story listings, search and feeds show one headline; `source-headline`: a source's headline (the given title when
    * it is one); `lede-sentence`: the opening sentence, when no source has a headline and none was given.

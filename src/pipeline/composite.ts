@@ -3,6 +3,7 @@
  * ../compose. Nothing is stored; the same store gives the same composite.
  */
 import { composeStory, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type StorylineInput } from '../compose/index.js';
+import { composeOverview, MIN_OVERVIEW_DEVELOPMENTS, type OverviewInput } from '../compose/overview.js';
 import type { Family } from '../families/index.js';
 import { ClusterStore, type StoryDetail } from '../store/clusters.js';
 import type { Store, StoredArticle } from '../store/index.js';
@@ -60,4 +61,41 @@ function storedStoryInput(store: Store, storyId: number): ComposeInput | null {
 export function composeStoredStory(store: Store, storyId: number, options: ComposeOptions = {}): Composite | null {
   const input = storedStoryInput(store, storyId);
   return input ? composeStory(input, options) : null;
+}
+
+/** Stories of a stored storyline in time order (empty when there is none). */
+export function storylineStories(store: Store, storylineId: number): StoryDetail[] {
+  const clusters = new ClusterStore(store.db);
+  return clusters
+    .listStories()
+    .filter((s) => s.storyline === storylineId)
+    .map((s) => clusters.getStory(s.id))
+    .filter((d): d is StoryDetail => d !== null)
+    .sort((a, b) => ((a.first ?? '') < (b.first ?? '') ? -1 : (a.first ?? '') > (b.first ?? '') ? 1 : a.id - b.id));
+}
+
+/** What the overview needs from stored stories: their articles, one unit per story (or per development of one story). */
+function overviewInputOf(store: Store, units: { id: string; title: string | null; published: string | null; members: number[] }[]): OverviewInput | null {
+  const ids = [...new Set(units.flatMap((u) => u.members))].sort((a, b) => a - b);
+  const articles = ids.map((id) => store.articles.get(id)).filter((a): a is StoredArticle => a !== null && a.text.trim() !== '').map(composeArticleOf);
+  if (!articles.length || units.length < 2) return null;
+  return { articles, units: units.map((u) => ({ id: u.id, title: u.title, published: u.published, articleIds: u.members.map(String) })) };
+}
+
+/** The overview of a stored storyline of two or more stories (null when there is no such storyline). */
+export function storylineOverviewInput(store: Store, storylineId: number): OverviewInput | null {
+  const stories = storylineStories(store, storylineId);
+  return overviewInputOf(store, stories.map((s) => ({ id: `s${s.id}`, title: s.title, published: s.first, members: s.members.map((m) => m.id) })));
+}
+
+/** The overview of one stored story's day developments, when it has MIN_OVERVIEW_DEVELOPMENTS or more (else null). */
+export function developmentsOverviewInput(store: Store, detail: StoryDetail): OverviewInput | null {
+  if (detail.developments.length < MIN_OVERVIEW_DEVELOPMENTS) return null;
+  return overviewInputOf(store, detail.developments.map((d, i) => ({ id: `s${detail.id}.${i + 1}`, title: d.title, published: d.first, members: d.members })));
+}
+
+/** The overview composite of a stored storyline (null: no such storyline). */
+export function composeStoredOverview(store: Store, storylineId: number, options: ComposeOptions = {}): Composite | null {
+  const input = storylineOverviewInput(store, storylineId);
+  return input ? composeOverview(input, options) : null;
 }

@@ -35,7 +35,7 @@ export function toHtml(c: Composite): string {
   h.push(`<meta name="generator" content="Roundup ${escapeHtml(c.provenance.version)}">`, `<title>${escapeHtml(c.headline.text)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>', '<article>');
   h.push(`<h1>${escapeHtml(c.headline.text)}</h1>`);
   const range = dateRange(c);
-  h.push(`<p class="meta">Roundup of ${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${escapeHtml(range)}` : ''}</p>`);
+  h.push(`<p class="meta">${c.kind === 'overview' ? 'Storyline overview: ' : 'Roundup of '}${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${escapeHtml(range)}` : ''}</p>`);
   if (c.lede.length) h.push(`<p class="lede">${c.lede.map((s) => sentence(c, s, n)).join(' ')}</p>`);
   for (const sec of c.sections) {
     h.push('<section>', `<h2>${escapeHtml(sec.heading ?? '')}</h2>`);
@@ -63,7 +63,7 @@ export function toHtml(c: Composite): string {
   }
   if (c.timeline.length) {
     h.push('<section class="timeline">', '<h2>Timeline</h2>', '<ul>');
-    for (const t of c.timeline) h.push(`<li>${t.published ? `<time datetime="${escapeHtml(t.published)}">${escapeHtml(t.published.slice(0, 10))}</time>` : 'undated'}: ${escapeHtml(t.title ?? t.storyId)}${t.current ? ` <em>(${currentMark(t.storyId)})</em>` : ''}</li>`);
+    for (const t of c.timeline) h.push(`<li>${t.published ? `<time datetime="${escapeHtml(t.published)}">${escapeHtml(t.published.slice(0, 10))}</time>` : 'undated'}: ${escapeHtml(t.title ?? t.storyId)}${t.current ? ` <em>(${currentMark(t.storyId, c.kind)})</em>` : ''}</li>`);
     h.push('</ul>', '</section>');
   }
   h.push('<section class="sources">', '<h2>Sources used</h2>', '<ol>');

@@ -21,7 +21,7 @@ export function toMarkdown(c: Composite): string {
   const n = sourceNumbers(c);
   const out: string[] = [`# ${mdEscape(c.headline.text)}`, ''];
   const range = dateRange(c);
-  out.push(`*Roundup of ${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${range}` : ''}*`, '');
+  out.push(`*${c.kind === 'overview' ? 'Storyline overview: ' : 'Roundup of '}${articlesFromSources(c.provenance.inputs.length, independentSources(c))}${range ? `, ${range}` : ''}*`, '');
   if (c.lede.length) out.push(`**${c.lede.map((s) => sentence(c, s, n)).join(' ')}**`, '');
   for (const sec of c.sections) {
     out.push(`## ${mdEscape(sec.heading ?? '')}`, '');
@@ -46,7 +46,7 @@ export function toMarkdown(c: Composite): string {
   }
   if (c.timeline.length) {
     out.push('## Timeline', '');
-    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ` *(${currentMark(t.storyId)})*` : ''}`);
+    for (const t of c.timeline) out.push(`- ${t.published ? t.published.slice(0, 10) : 'undated'}: ${mdEscape(t.title ?? t.storyId)}${t.current ? ` *(${currentMark(t.storyId, c.kind)})*` : ''}`);
     out.push('');
   }
   out.push('## Sources used', '');

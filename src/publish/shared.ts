@@ -90,4 +90,4 @@ export function dateRange(c: Composite): string {
 export const isDevelopment = (storyId: string): boolean => /^s\d+\.\d+$/.test(storyId);
 
 /** What marks the timeline's current entry: the latest development of this story, or this story in its storyline. */
-export const currentMark = (storyId: string): string => (isDevelopment(storyId) ? 'latest' : 'this story');
+export const currentMark = (storyId: string, kind?: 'overview'): string => (isDevelopment(storyId) || kind === 'overview' ? 'latest' : 'this story');

@@ -23,7 +23,7 @@ export function toText(c: Composite): string {
   }
   if (c.timeline.length) {
     out.push('Timeline');
-    for (const t of c.timeline) out.push(`${t.published ? t.published.slice(0, 10) : 'undated'}: ${t.title ?? t.storyId}${t.current ? ` (${currentMark(t.storyId)})` : ''}`);
+    for (const t of c.timeline) out.push(`${t.published ? t.published.slice(0, 10) : 'undated'}: ${t.title ?? t.storyId}${t.current ? ` (${currentMark(t.storyId, c.kind)})` : ''}`);
   }
   const used = c.sourcesUsed.map((s) => `${sourceLabel(s)}${s.title ? `, "${s.title}"` : ''}${s.via ? ` (via ${s.via})` : ''}`);
   out.push(`Sources used: ${used.join('; ')}.`);

@@ -109,6 +109,27 @@ describe('HTML pages', () => {
     expect((await page(`/stories/s${id}`)).status).toBe(200);
   });
 
+  it('storyline page: the overview (latest state first, then each story under its date), linked from the story page', async () => {
+    const line = t.store.db.prepare<[], { id: number }>('SELECT id FROM storylines').get()!.id;
+    const flood = t.store.db.prepare<[number], { id: number }>('SELECT story_id AS id FROM storyline_stories WHERE storyline_id = ? ORDER BY position DESC').get(line)!.id;
+    const story = await page(`/stories/${flood}`);
+    expect(story.doc.querySelector(`a.storyline-badge[href="/storylines/${line}"]`)).not.toBeNull();
+    const { status, doc } = await page(`/storylines/${line}`);
+    expect(status).toBe(200);
+    expectShell(doc);
+    expect(doc.querySelector('.meta')?.textContent).toMatch(/Storyline overview of 2 stories/);
+    // The latest state: the inquiry ordered the day after the flood.
+    expect(doc.querySelector('p.lede')?.textContent).toMatch(/inquiry/);
+    // The warning eight months before, then the flood, each under its date; every sentence cites its passage.
+    expect([...doc.querySelectorAll('section.body-section h2')].map((h) => h.textContent)).toEqual(['Wednesday 9 July 2025', 'Tuesday 10 March 2026']);
+    for (const s of doc.querySelectorAll('span.sentence')) expect((s as unknown as { nextElementSibling: { matches(q: string): boolean } | null }).nextElementSibling?.matches('a.cite')).toBe(true);
+    // The timeline links the earlier story's own page.
+    expect(doc.querySelector('section.timeline a[href^="/stories/"]')).not.toBeNull();
+    // No such storyline, and no overview of a story of one or two days: 404.
+    expect((await page('/storylines/9999')).status).toBe(404);
+    expect((await page(`/stories/${flood}/overview`)).status).toBe(404);
+  });
+
   it('article page: cleaned article, removed list, raw link; a valid span is marked, a bad one ignored with a notice', async () => {
     const id = 10;
     const a = t.store.articles.get(id)!;

@@ -131,6 +131,19 @@ export interface PrepareInput {
   language?: string | null;
 }
 
+/**
+ * The share of a name's occurrences in `text` that a determiner leads ("the Colts", "the New Orleans Saints", "an
+ * Emmy"): people's names take none, so a "person" the tagger found that mostly does is a team, a law or a thing.
+ */
+export function determinerShare(text: string, name: string): number {
+  // Any case for the name (the key is folded), capitals for the words between: no `i` flag, which would fold \p{Lu}.
+  const word = [...name].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toLowerCase()}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const all = text.match(new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'gu'))?.length ?? 0;
+  if (!all) return 0;
+  const led = text.match(new RegExp(`(?<!\\p{L})(?:[Tt]he|[Aa]n?)\\s+(?:\\p{Lu}\\p{L}*\\s+){0,2}${word}(?!\\p{L})`, 'gu'))?.length ?? 0;
+  return led / all;
+}
+
 /** Raw feature counts of one text (independent of the batch). */
 export function prepareFeatures(doc: PrepareInput, terms: Vocabulary, entities: Vocabulary): RawFeatures {
   const text = doc.text.length > T.MAX_TEXT_CHARS ? doc.text.slice(0, T.MAX_TEXT_CHARS) : doc.text;
@@ -165,6 +178,7 @@ export function prepareFeatures(doc: PrepareInput, terms: Vocabulary, entities: 
     if (e.type !== 'person') continue;
     const surname = entityKey(e.name).split(' ').pop() ?? '';
     if (surname.length < 2 || !(inLede.has(e.id) || titleWords.has(surname))) continue;
+    if (determinerShare(text, surname) > T.PROTAGONIST_MAX_DETERMINER_SHARE) continue;
     const n = mentionsOf.get(e.id) ?? 1;
     if (n > whoCount) [who, whoCount] = [entities.id(surname), n];
     else if (n === whoCount) who = -1;
@@ -216,15 +230,8 @@ export function idf(df: number, n: number): number {
  * normalised to unit length so that dot products are cosines.
  */
 export function weigh(c: Counts, df: ArrayLike<number>, n: number, length: number, avgLength: number, keep: number): Vec {
-  const k1 = T.BM25_K1;
-  const b = T.BM25_B;
-  const norm = avgLength > 0 ? 1 - b + (b * length) / avgLength : 1;
   const m = c.ids.length;
-  const w = new Float32Array(m);
-  for (let i = 0; i < m; i++) {
-    const tf = c.counts[i]!;
-    w[i] = ((tf * (k1 + 1)) / (tf + k1 * norm)) * idf(df[c.ids[i]!] ?? 1, n);
-  }
+  const w = bm25(c, df, n, length, avgLength);
   let order: number[] | null = null;
   if (m > keep) {
     order = Array.from({ length: m }, (_, i) => i).sort((x, y) => w[y]! - w[x]! || c.ids[x]! - c.ids[y]!).slice(0, keep);
@@ -244,6 +251,29 @@ export function weigh(c: Counts, df: ArrayLike<number>, n: number, length: numbe
     for (let k = 0; k < ww.length; k++) ww[k]! *= inv;
   }
   return { ids, w: ww };
+}
+
+/** BM25 weight of every term of `c`. */
+function bm25(c: Counts, df: ArrayLike<number>, n: number, length: number, avgLength: number): Float32Array {
+  const k1 = T.BM25_K1;
+  const norm = avgLength > 0 ? 1 - T.BM25_B + (T.BM25_B * length) / avgLength : 1;
+  const w = new Float32Array(c.ids.length);
+  for (let i = 0; i < w.length; i++) {
+    const tf = c.counts[i]!;
+    w[i] = ((tf * (k1 + 1)) / (tf + k1 * norm)) * idf(df[c.ids[i]!] ?? 1, n);
+  }
+  return w;
+}
+
+/** The `keep` counts of `c` with the highest BM25 weight now (ids still sorted): what a later re-weighing reads. */
+export function heaviestCounts(c: Counts, df: ArrayLike<number>, n: number, length: number, avgLength: number, keep: number): Counts {
+  if (c.ids.length <= keep) return c;
+  const w = bm25(c, df, n, length, avgLength);
+  const order = Array.from({ length: c.ids.length }, (_, i) => i)
+    .sort((x, y) => w[y]! - w[x]! || c.ids[x]! - c.ids[y]!)
+    .slice(0, keep)
+    .sort((x, y) => c.ids[x]! - c.ids[y]!);
+  return { ids: Int32Array.from(order, (i) => c.ids[i]!), counts: Float32Array.from(order, (i) => c.counts[i]!) };
 }
 
 /** Dot product of two sorted sparse vectors. */
@@ -273,6 +303,8 @@ export interface TimeModel {
   fadeDays: number;
   /** ...down to this floor. */
   floor: number;
+  /** When only years are known and they differ (default thresholds.ts OTHER_YEAR_FACTOR). */
+  otherYear?: number;
 }
 
 /** Stories: see thresholds.ts EVENT_WINDOW_DAYS. */
@@ -299,7 +331,7 @@ export function dateFactor(a: EventTime, b: EventTime, model: TimeModel = STORY_
     const dt = Math.abs(a.day - b.day) - model.windowDays;
     return dt <= 0 ? 1 : Math.max(model.floor, Math.pow(0.5, dt / model.fadeDays));
   }
-  if (a.year !== null && b.year !== null && a.year !== b.year) return T.OTHER_YEAR_FACTOR;
+  if (a.year !== null && b.year !== null && a.year !== b.year) return model.otherYear ?? T.OTHER_YEAR_FACTOR;
   return 1;
 }
 

@@ -78,11 +78,11 @@ const DEVELOPMENT_NEIGHBOURS = 40;
  */
 function developmentsOf(index: StoryIndex, units: number[], ordered: (ids: Set<string>) => string[]): Development[] {
   const byTime = [...units].sort((a, b) => cmp(index.units[a]!.sortKey, index.units[b]!.sortKey));
-  const days = new Set(byTime.map((u) => index.units[u]!.raw.time.day));
+  const days = new Set(byTime.map((u) => index.units[u]!.time.day));
   let groups: number[][];
   if (days.size < 2) groups = [byTime.map((_, i) => i)];
   else {
-    const items: AggItem[] = byTime.map((u) => ({ terms: index.units[u]!.terms, entities: index.units[u]!.entities, time: index.units[u]!.raw.time, who: index.units[u]!.raw.who }));
+    const items: AggItem[] = byTime.map((u) => ({ terms: index.units[u]!.terms, entities: index.units[u]!.entities, time: index.units[u]!.time, who: index.units[u]!.who }));
     const edges: [number, number][] = [];
     for (let i = 0; i < items.length; i++) for (let j = i + 1; j < Math.min(items.length, i + 1 + DEVELOPMENT_NEIGHBOURS); j++) edges.push([i, j]);
     // Inside one story every text reports the event: who a text is about says nothing of which day it reports.
@@ -132,7 +132,7 @@ function titleOf(index: StoryIndex, units: number[]): string | null {
 function centrality(index: StoryIndex, units: number[]): number[] {
   const w = index.entityWeight;
   interface Group {
-    time: StoryIndex['units'][number]['raw']['time'];
+    time: StoryIndex['units'][number]['time'];
     /** Terms of every unit; terms and entities of the units with entities. */
     terms: Map<number, number>;
     termsE: Map<number, number>;
@@ -149,9 +149,9 @@ function centrality(index: StoryIndex, units: number[]): number[] {
   const groups = new Map<string, Group>();
   for (const u of units) {
     const unit = index.units[u]!;
-    const key = `${unit.raw.time.day}/${unit.raw.time.year}`;
+    const key = `${unit.time.day}/${unit.time.year}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { time: unit.raw.time, terms: new Map(), termsE: new Map(), ents: new Map() }));
+    if (!g) groups.set(key, (g = { time: unit.time, terms: new Map(), termsE: new Map(), ents: new Map() }));
     add(g.terms, unit.terms);
     if (unit.entities.ids.length) {
       add(g.termsE, unit.terms);
@@ -165,7 +165,7 @@ function centrality(index: StoryIndex, units: number[]): number[] {
     for (const g of groups.values()) {
       let c = dotMap(unit.terms, g.terms);
       if (hasE) c += w * (dotMap(unit.entities, g.ents) - dotMap(unit.terms, g.termsE));
-      s += c * dateFactor(unit.raw.time, g.time);
+      s += c * dateFactor(unit.time, g.time, index.time);
     }
     return s - index.pairSim(u, u);
   });
@@ -177,7 +177,7 @@ export function storylinesOf(index: StoryIndex, stories: readonly Story[], optio
     const units = [...new Set(s.members.map((m) => index.unitOf(m)!))];
     const days: number[] = [];
     for (const u of units) {
-      const d = index.units[u]!.raw.time.day;
+      const d = index.units[u]!.time.day;
       if (d !== null) days.push(d);
     }
     return {

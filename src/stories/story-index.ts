@@ -8,7 +8,7 @@
  */
 import { agglomerate, mix, type AggItem } from './agglomerate.js';
 import { carryByOwner } from './carry.js';
-import { dayOf, dot, EMPTY_VEC, pairFactor, prepareFeatures, Vocabulary, weigh, type RawFeatures, type Vec } from './features.js';
+import { dayOf, dot, EMPTY_VEC, heaviestCounts, pairFactor, prepareFeatures, STORY_TIME, Vocabulary, weigh, type EventTime, type RawFeatures, type TimeModel, type Vec } from './features.js';
 import * as T from './thresholds.js';
 import { StoryInputError, type StoryInput } from './types.js';
 
@@ -18,7 +18,14 @@ export interface Unit {
   /** Article ids, the canonical first. */
   members: string[];
   familyId: string | null;
-  raw: RawFeatures;
+  /** Event time and protagonist (features.ts RawFeatures). */
+  time: EventTime;
+  who: number;
+  /**
+   * Term and entity counts, for weighing again when document frequencies move (online arrivals). Once weighed,
+   * only the heaviest KEEP_COUNTS terms are kept (all of a long text's terms were most of the heap at 100k texts).
+   */
+  counts: Pick<RawFeatures, 'terms' | 'entities' | 'length'>;
   published: string | null;
   title: string | null;
   /** (published, id): the canonical order. */
@@ -33,6 +40,7 @@ export interface IndexOptions {
   threshold?: number;
   entityWeight?: number;
   protagonistFactor?: number;
+  yearFactor?: number;
 }
 
 /** A unit's canonical sort key: dated texts first by date, then by id. */
@@ -64,11 +72,14 @@ export class StoryIndex {
   readonly threshold: number;
   readonly entityWeight: number;
   readonly protagonistFactor: number;
+  /** The stories' time model, with the options' year factor. */
+  readonly time: TimeModel;
 
   constructor(options: IndexOptions = {}) {
     this.threshold = options.threshold ?? T.STORY_THRESHOLD;
     this.entityWeight = options.entityWeight ?? T.ENTITY_WEIGHT;
     this.protagonistFactor = options.protagonistFactor ?? T.OTHER_PROTAGONIST_FACTOR;
+    this.time = { ...STORY_TIME, otherYear: options.yearFactor ?? T.OTHER_YEAR_FACTOR };
   }
 
   get size(): number {
@@ -157,7 +168,9 @@ export class StoryIndex {
       key: d.id,
       members: [d.id],
       familyId,
-      raw,
+      time: raw.time,
+      who: raw.who,
+      counts: { terms: raw.terms, entities: raw.entities, length: raw.length },
       published: d.published ?? null,
       title: d.title ?? null,
       sortKey: sortKeyOf(d.id, d.published),
@@ -177,12 +190,14 @@ export class StoryIndex {
 
   private weighUnit(u: number): void {
     const unit = this.units[u]!;
+    const raw = unit.counts;
     const n = this.units.length;
     const avg = this.totalLength / Math.max(1, n);
-    unit.terms = weigh(unit.raw.terms, this.termDf, n, unit.raw.length, avg, T.KEEP_TERMS);
+    unit.terms = weigh(raw.terms, this.termDf, n, raw.length, avg, T.KEEP_TERMS);
     let entLen = 0;
-    for (const c of unit.raw.entities.counts) entLen += c;
-    unit.entities = weigh(unit.raw.entities, this.entDf, n, entLen, entLen, T.KEEP_ENTITIES);
+    for (const c of raw.entities.counts) entLen += c;
+    unit.entities = weigh(raw.entities, this.entDf, n, entLen, entLen, T.KEEP_ENTITIES);
+    if (raw.terms.ids.length > T.KEEP_COUNTS) unit.counts = { ...raw, terms: heaviestCounts(raw.terms, this.termDf, n, raw.length, avg, T.KEEP_COUNTS) };
   }
 
   /** Index keys of a unit: its heaviest terms (even keys) and entities (odd keys). */
@@ -245,7 +260,7 @@ export class StoryIndex {
     const B = this.units[b]!;
     const t = dot(A.terms, B.terms);
     const c = A.entities.ids.length && B.entities.ids.length ? mix(t, dot(A.entities, B.entities), this.entityWeight) : t;
-    return c * pairFactor(A.raw, B.raw, undefined, this.protagonistFactor);
+    return c * pairFactor(A, B, this.time, this.protagonistFactor);
   }
 
   /**
@@ -307,7 +322,7 @@ export class StoryIndex {
           sim = mix(t, e, this.entityWeight);
         }
         const content = sim;
-        sim *= pairFactor(A.raw, B.raw, undefined, this.protagonistFactor);
+        sim *= pairFactor(A, B, this.time, this.protagonistFactor);
         if (sim >= minEdge) {
           sims.push(sim);
           contents.push(content);
@@ -337,8 +352,8 @@ export class StoryIndex {
       local[u] = -1;
       within[u] = 0;
     }
-    const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.raw.time, who: this.units[u]!.raw.who }));
-    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight, protagonistFactor: this.protagonistFactor }).map((g) => g.map((i) => region[i]!));
+    const items: AggItem[] = region.map((u) => ({ terms: this.units[u]!.terms, entities: this.units[u]!.entities, time: this.units[u]!.time, who: this.units[u]!.who }));
+    const groups = agglomerate(items, edges.subarray(0, ne), { threshold: this.threshold, entityWeight: this.entityWeight, protagonistFactor: this.protagonistFactor, time: this.time }).map((g) => g.map((i) => region[i]!));
     // Old story numbers go to the new cluster holding most of their units (carry.ts).
     const numberOf = carryByOwner((u) => (this.storyOf[u]! > 0 ? this.storyOf[u] : undefined), groups);
     const used = new Set(numberOf.values());

@@ -62,6 +62,8 @@ export interface StoryOptions {
   entityWeight?: number;
   /** Factor of two texts whose protagonists differ, 0..1 (1: protagonists ignored). */
   protagonistFactor?: number;
+  /** Factor of two texts dated only by years that differ, 0..1 (1: years ignored). */
+  yearFactor?: number;
   /** Syndication families: each family is clustered once, through its canonical member. */
   families?: readonly FamilyRef[];
 }

@@ -65,8 +65,8 @@ describe('a developing story (examples/developing)', () => {
     const composites = r.stdout
       .split('\n')
       .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as { headline: string; lede: { text: string; citations: { articleId: string }[] }[]; timeline: { storyId: string; title: string | null; published: string | null; current: boolean }[] });
-    const fire = composites.find((c) => c.timeline.length > 1)!;
+      .map((l) => JSON.parse(l) as { kind?: string; headline: string; lede: { text: string; citations: { articleId: string }[] }[]; timeline: { storyId: string; title: string | null; published: string | null; current: boolean }[] });
+    const fire = composites.find((c) => c.timeline.length > 1 && c.kind !== 'overview')!;
     // The latest state first: the lede opens the day-5 report (residents return, the recovery fund).
     expect(fire.lede[0]!.citations[0]!.articleId).toMatch(/courier-day5\.txt$/);
     expect(fire.lede[0]!.text).toMatch(/returning to their homes/);
@@ -75,5 +75,45 @@ describe('a developing story (examples/developing)', () => {
     expect(fire.timeline[2]!.title).toMatch(/arrest/i);
     const md = runCli(['write', join(repoRoot, 'examples', 'developing')]).stdout;
     expect(md).toMatch(/- 2026-07-17: [^\n]*\*\(latest\)\*/);
+  });
+  it('roundup write: the five days open with one storyline overview, the latest state first, then each day\'s development under its date', () => {
+    const r = runCli(['write', join(repoRoot, 'examples', 'developing'), '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    interface S {
+      text: string;
+      verdict: string;
+      citations: { articleId: string }[];
+    }
+    const composites = r.stdout
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { kind?: string; lede: S[]; sections: { heading: string; paragraphs: S[][] }[] });
+    // The first article written is the overview, and it is the only one.
+    expect(composites[0]!.kind).toBe('overview');
+    expect(composites.filter((c) => c.kind === 'overview')).toHaveLength(1);
+    const o = composites[0]!;
+    const file = (c: { articleId: string }): string => name(c.articleId);
+    // The latest state first: the day-5 report's opening.
+    expect(file(o.lede[0]!.citations[0]!)).toBe('courier-day5.txt');
+    // Then one section per day, in order, headed by its date, whose first sentence is that day's own report of
+    // what was new (the development's files in developing-expected.json).
+    expect(o.sections.map((s) => s.heading)).toEqual(['Monday 13 July', 'Tuesday 14 July', 'Wednesday 15 July', 'Thursday 16 July', 'Friday 17 July']);
+    o.sections.forEach((s, i) => {
+      const d = expected.developments[i]!;
+      expect(d.files, `${s.heading}: ${s.paragraphs[0]![0]!.text}`).toContain(file(s.paragraphs[0]![0]!.citations[0]!));
+    });
+    const said = o.sections.map((s) => s.paragraphs.flat().map((x) => x.text).join(' '));
+    expect(said[0]).toMatch(/evacuated/);
+    expect(said[1]).toMatch(/Kestlewood Forest/);
+    expect(said[2]).toMatch(/arrested/);
+    expect(said[3]).toMatch(/contained/);
+    expect(`${o.lede[0]!.text} ${said[4]}`).toMatch(/recovery fund/);
+    // Every sentence cited and passed by the verifier.
+    for (const x of [...o.lede, ...o.sections.flatMap((s) => s.paragraphs.flat())]) {
+      expect(x.verdict).toBe('supported');
+      expect(x.citations.length).toBeGreaterThan(0);
+    }
+    const md = runCli(['write', join(repoRoot, 'examples', 'developing')]).stdout;
+    expect(md.split('\n')[2]).toMatch(/^\*Storyline overview: 10 articles from 7 independent sources/);
   });
 });

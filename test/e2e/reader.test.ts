@@ -47,7 +47,8 @@ describe.skipIf(missing !== null)(`reader in Chromium${missing ? ` (${missing})`
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'roundup-reader-'));
     store = Store.open(join(dir, 'examples.db'));
-    const totals = await ingestInto(store, [join(repoRoot, 'examples', 'corpus')]);
+    // With the inspectors' warning eight months before the flood (its storyline's first story: the storyline page).
+    const totals = await ingestInto(store, [join(repoRoot, 'examples', 'corpus'), join(repoRoot, 'src', 'server', 'fixtures', 'gate-warning.json')]);
     expect(totals.failed).toBe(0);
     clusterStore(store);
     server = await startServer({ store, port: 0, host: '127.0.0.1', token: `reader-test-${process.pid}` });
@@ -80,7 +81,7 @@ describe.skipIf(missing !== null)(`reader in Chromium${missing ? ` (${missing})`
     const cards = page.locator('article.story-card[data-story-id]');
     // The example corpus clusters into 3 stories, the flood's day-2 inquiry a development of its story (see
     // src/store/clusters.test.ts).
-    expect(await cards.count()).toBe(3);
+    expect(await cards.count()).toBe(4); // the three stories of examples/corpus and the earlier warning
     expect(await page.locator('article.story-card a.story-link').count()).toBeGreaterThanOrEqual(3);
     expect(fold(await cards.first().innerText())).toContain('Marrowby');
     await page.screenshot({ path: join(screenshots, 'front-light.png'), fullPage: true });
@@ -227,7 +228,8 @@ describe.skipIf(missing !== null)(`reader in Chromium${missing ? ` (${missing})`
     for (const width of [1280, 390]) {
       const ctx = await browser.newContext({ colorScheme: 'light', viewport: { width, height: 900 } });
       try {
-        for (const [name, path] of [['front', '/'], ['story', storyPath!], ['article', articlePath], ['search', '/search?q=Marrowby'], ['audit', '/audit']] as const) {
+        const line = store.db.prepare<[], { id: number }>('SELECT id FROM storylines').get()!.id;
+        for (const [name, path] of [['front', '/'], ['story', storyPath!], ['article', articlePath], ['search', '/search?q=Marrowby'], ['audit', '/audit'], ['storyline', `/storylines/${line}`]] as const) {
           const page = await open(path, ctx);
           await page.screenshot({ path: join(screenshots, `${name}-${width}.png`), fullPage: true });
           const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;

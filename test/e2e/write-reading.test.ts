@@ -35,7 +35,20 @@ const oneCommonWord = (args: string[]): { all: number; bad: string[] } => {
   return { all, bad };
 };
 
+/** Every section heading of `roundup write` on the inputs. */
+const headingsOf = (args: string[]): string[] =>
+  runCli(['write', ...args, '--format', 'json'])
+    .stdout.split('\n')
+    .filter((l) => l.trim())
+    .flatMap((l) => (JSON.parse(l) as Written).sections.map((s) => s.heading ?? ''));
+
 describe('section headings', () => {
+  it('our corpora: headings name what the coverage keeps returning to, never a noun one sentence wrote', () => {
+    const hs = headingsOf([join(repoRoot, 'examples', 'corpus')]);
+    // The previous headings of the flood story: phrases written once each ("the floor still covered in brown silt").
+    expect(hs.filter((h) => /brown silt|sister home|eastern gate|front doors/i.test(h))).toEqual([]);
+    expect(hs).toContain('Spillway gate');
+  });
   it('our corpora: no heading is a single common word', () => {
     const { all, bad } = oneCommonWord([join(repoRoot, 'examples', 'corpus'), join(repoRoot, 'examples', 'developing')]);
     expect(all).toBeGreaterThan(5);
@@ -49,5 +62,11 @@ describe('section headings', () => {
     const { all, bad } = oneCommonWord(seeds);
     expect(all).toBeGreaterThan(2);
     expect(bad).toEqual([]);
+    // The sub-events, in the sources' words; not the colour lines ("Holiday plans") nor a name alone.
+    const hs = headingsOf(seeds);
+    expect(hs).toContain('Security guarantees');
+    expect(hs).toContain('Three-way meeting');
+    expect(hs).not.toContain('Holiday plans');
+    expect(hs.filter((h) => /^(?:Trump|Starmer|Zelensky|Putin)$/.test(h))).toEqual([]);
   });
 });

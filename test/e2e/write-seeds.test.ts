@@ -177,6 +177,23 @@ describe.skipIf(skip !== null)('roundup write on the seeds (000, 002, 003 White 
     expect(timeline[1]).toMatch(/^- 2025-08-1[89]: Starmer hails .*\(latest\)/);
   });
 
+  it('salience: at --words 400 the colour lines (what Zelensky wore, the prime minister\'s holiday) fall out, the guarantees stay', () => {
+    // Both spellings of the paths (ids order ties; the choice must not hang on one), and at twice the length too
+    // (the previous selection, whose coverage bonus was any new word, took the blazer in there: the salience, not
+    // the budget, keeps it out).
+    const rel = [seed('000_'), seed('002_'), seed('003_'), seed('004_')];
+    for (const [paths, words] of [[rel, '400'], [rel.map((p) => join(repoRoot, p)), '400'], [rel, '800']] as const) {
+      const r = runCli(['write', ...paths, '--words', words, '--format', 'json']);
+      expect(r.code, r.stderr).toBe(0);
+      const c = jsonLines<Composite>(r.stdout)[0]!;
+      const text = body(c).map((x) => x.text).join('\n');
+      expect(text).not.toMatch(/\bwore\b|shirt|blazer|attire/i);
+      expect(text).not.toMatch(/holiday plans/i);
+      expect(text).toMatch(/security guarantees/);
+      expect(text).toMatch(/Moscow (?:will|would) ["“]accept/);
+    }
+  });
+
   it('the same output whatever the order of the inputs, and --words sets the length', async () => {
     const a = runCli(['write', seed('000_'), seed('002_'), seed('003_'), seed('004_')]);
     const b = runCli(['write', seed('004_'), seed('003_'), seed('000_'), seed('002_')]);
@@ -295,5 +312,26 @@ describe('roundup show s<N> --composite on a store', () => {
     const art = runCli(['show', '1', '--composite', '--db', db]);
     expect(art.code).toBe(1);
     expect(art.stderr).toMatch(/needs a story id/);
+  });
+
+  it('show l<N> --composite: a stored storyline\'s overview, then its stories\' own articles (as roundup write prints them)', () => {
+    const db = join(dir, 'storyline.db');
+    expect(runCli(['ingest', join(repoRoot, 'examples', 'corpus'), join(repoRoot, 'src', 'server', 'fixtures', 'gate-warning.json'), '--db', db]).code).toBe(0);
+    const stories = jsonLines<{ id: string; storyline: string | null }>(runCli(['stories', '--json', '--db', db]).stdout);
+    const line = stories.find((s) => s.storyline)!.storyline!;
+    expect(stories.filter((s) => s.storyline === line)).toHaveLength(2);
+    const r = runCli(['show', line, '--composite', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const articles = r.stdout.split(/\n(?=# )/);
+    // The overview, then the two stories' articles.
+    expect(articles).toHaveLength(3);
+    expect(articles[0]).toMatch(/^# .*\n\n\*Storyline overview: /);
+    expect(articles[0]).toMatch(/## Wednesday 9 July 2025\n\n[^\n]*corrosion[\s\S]*## Tuesday 10 March 2026\n/);
+    expect(articles[1]).toMatch(/\*Roundup of /);
+    const j = runCli(['show', line, '--composite', '--format', 'json', '--db', db]);
+    expect(jsonLines<{ kind?: string }>(j.stdout).map((c) => c.kind ?? 'story')).toEqual(['overview', 'story', 'story']);
+    const none = runCli(['show', 'l999', '--composite', '--db', db]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/no storyline "l999"/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { storyInputOf } from '../../pipeline/composite.js';
+import { composeOverview } from '../../compose/overview.js';
+import { developmentsOverviewInput, storyInputOf, storylineOverviewInput, storylineStories } from '../../pipeline/composite.js';
 import { editionsOf, renderEditions } from '../../pipeline/editions.js';
 import { ClusterStore } from '../../store/clusters.js';
 import { composeWith, formatOf, modelWriterOf, render, writerOptionFlags, type WriterFlags } from './write.js';
@@ -11,10 +12,10 @@ export function registerShow(program: Command): void {
   const cmd = program
     .command('show')
     .description('show a stored article (cleaned text, metadata, what cleaning removed) or a story s<N> (members by family, what each copy adds and drops, its storyline)')
-    .argument('<id>', 'article id (from `roundup articles`) or story id s<N> (from `roundup stories`)')
+    .argument('<id>', 'article id (from `roundup articles`), story id s<N> (from `roundup stories`) or, with --composite, storyline id l<N>')
     .option('--json', 'the article as JSON, with its raw record provenance (or the story as JSON)')
     .option('--editions', "a story's editions: every published composite, with what changed since the one before")
-    .option('--composite', "a story's merged, cited article (as `roundup write` writes it)")
+    .option('--composite', "a story's merged, cited article, or a storyline's overview and its stories' articles (as `roundup write` writes them)")
     .option('--format <format>', 'with --composite: md, html, text or json', 'md')
     .option('--words <n>', 'with --composite: target length in words (default 600)', positiveInt('--words'));
   // With --composite: --writer llm and the model endpoint's flags.
@@ -23,7 +24,28 @@ export function registerShow(program: Command): void {
   cmd.action(async (idArg: string, opts: DbFlag & WriterFlags & { json?: boolean; editions?: boolean; composite?: boolean; format?: string; words?: number }) => {
     const id = Number(idArg);
     const store = openStore(opts, { mustExist: true });
+    const words = opts.words ? { words: opts.words } : {};
+    const warn = (w: string): void => void process.stderr.write(`show: ${w}\n`);
     try {
+      const line = /^l(\d+)$/i.exec(idArg.trim());
+      if (line) {
+        // A storyline: its overview, then each story's own article (as `roundup write` prints them).
+        const overview = opts.composite ? storylineOverviewInput(store, Number(line[1])) : null;
+        if (!overview) {
+          process.stderr.write(opts.composite ? `show: no storyline "${idArg}" of two or more stories in ${store.db.name} (see \`roundup stories\`, column LINE)\n` : `show: a storyline "${idArg}" is shown with --composite\n`);
+          process.exitCode = EXIT.fatal;
+          return;
+        }
+        const format = opts.json ? 'json' : formatOf(opts.format);
+        const model = modelWriterOf(opts);
+        const out = [render(composeOverview(overview, words), format)];
+        for (const d of storylineStories(store, Number(line[1]))) {
+          const input = storyInputOf(store, d);
+          if (input.articles.length) out.push(render(await composeWith(input, words, model, warn), format));
+        }
+        process.stdout.write(out.join(format === 'json' ? '' : '\n\n'));
+        return;
+      }
       const storyId = parseStoryRef(idArg);
       if (storyId !== null) {
         const d = new ClusterStore(store.db).getStory(storyId, { versions: true });
@@ -47,8 +69,10 @@ export function registerShow(program: Command): void {
             process.exitCode = EXIT.fatal;
             return;
           }
-          const c = await composeWith(input, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`show: ${w}\n`));
-          process.stdout.write(render(c, format));
+          // A story of several days' developments: their overview first, as `roundup write` prints it.
+          const overview = developmentsOverviewInput(store, d);
+          const c = await composeWith(input, words, model, warn);
+          process.stdout.write([...(overview ? [render(composeOverview(overview, words), format)] : []), render(c, format)].join(format === 'json' ? '' : '\n\n'));
           return;
         }
         if (opts.json) {

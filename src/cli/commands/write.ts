@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { composeStory, composeWithModel, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
 import type { Family } from '../../families/index.js';
+import { composeOverview, MIN_OVERVIEW_DEVELOPMENTS, type OverviewInput } from '../../compose/overview.js';
 import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle } from '../../pipeline/cluster.js';
 import { timelineOf } from '../../pipeline/composite.js';
 import { extractInputs } from '../../pipeline/extract-inputs.js';
@@ -67,6 +68,30 @@ export function groupIntoStories(articles: readonly ComposeArticle[], result: Cl
   return [...groups.values()].filter((g) => g.articles.length > 0);
 }
 
+/**
+ * The overviews to write before the stories' articles: one per storyline of two or more stories (each story a
+ * development), and one per story of MIN_OVERVIEW_DEVELOPMENTS or more day developments outside such a storyline.
+ */
+export function overviewsOf(articles: readonly ComposeArticle[], result: Clustering): OverviewInput[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const stories = new Map(result.stories.map((s) => [s.id, s]));
+  const input = (units: OverviewInput['units']): OverviewInput => {
+    const ids = new Set(units.flatMap((u) => u.articleIds));
+    return { articles: [...ids].map((id) => byId.get(id)).filter((a): a is ComposeArticle => !!a), families: result.families.filter((f) => f.members.some((m) => ids.has(m.id))), units };
+  };
+  const out: OverviewInput[] = [];
+  const inLine = new Set<string>();
+  for (const line of result.storylines) {
+    if (line.stories.length < 2) continue;
+    for (const id of line.stories) inLine.add(id);
+    out.push(input(line.stories.map((id) => stories.get(id)!).map((s) => ({ id: s.id, title: s.title, published: s.first, articleIds: s.members }))));
+  }
+  for (const s of result.stories)
+    if (!inLine.has(s.id) && s.developments.length >= MIN_OVERVIEW_DEVELOPMENTS)
+      out.push(input(s.developments.map((d, i) => ({ id: `${s.id}.${i + 1}`, title: d.title, published: d.first, articleIds: d.members }))));
+  return out.filter((o) => o.articles.length > 0);
+}
+
 export function render(c: Composite, format: WriteFormat): string {
   if (format === 'html') return toHtml(c);
   if (format === 'text') return toText(c);
@@ -126,19 +151,24 @@ export function registerWrite(program: Command): void {
     for (const f of failures) process.stderr.write(`roundup write: ${f}\n`);
     const usable = articles.filter((a) => a.text.trim());
     if (!usable.length) throw new Error('none of the inputs gave an article');
-    const groups = groupIntoStories(usable, clusterArticles(usable));
+    const clustering = clusterArticles(usable);
+    const groups = groupIntoStories(usable, clustering);
     // HTML: one document for all the stories (written at the end); the other formats stream story by story.
     const pages: Composite[] = [];
-    for (const [i, g] of groups.entries()) {
-      const c = await composeWith({ articles: g.articles, families: g.families, storyline: g.storyline, storyId: g.timelineId, headline: g.title }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}
-`));
+    let written = 0;
+    const emit = (c: Composite): void => {
       if (format === 'html') {
         pages.push(c);
-        continue;
+        return;
       }
-      const out = render(c, format);
-      if (i > 0 && format !== 'json') process.stdout.write('\n\n');
-      process.stdout.write(out);
+      if (written++ > 0 && format !== 'json') process.stdout.write('\n\n');
+      process.stdout.write(render(c, format));
+    };
+    // Storyline overviews first (extractive: an overview is a selection of the stories' own sentences).
+    for (const o of overviewsOf(usable, clustering)) emit(composeOverview(o, opts.words ? { words: opts.words } : {}));
+    for (const g of groups) {
+      emit(await composeWith({ articles: g.articles, families: g.families, storyline: g.storyline, storyId: g.timelineId, headline: g.title }, opts.words ? { words: opts.words } : {}, model, (w) => process.stderr.write(`roundup write: ${w}
+`)));
     }
     if (pages.length) process.stdout.write(toHtmlDocument(pages));
     process.exitCode = failures.length ? EXIT.someFailed : EXIT.ok;

@@ -10,6 +10,10 @@ import { frontPage } from '../views/front.js';
 import { searchPage } from '../views/search.js';
 import { editionsOf } from '../../pipeline/editions.js';
 import { storyPage } from '../views/story.js';
+import { storylinePage } from '../views/storyline.js';
+import { plural } from '../views/layout.js';
+import { composeOverview, MIN_OVERVIEW_DEVELOPMENTS } from '../../compose/overview.js';
+import { composeStoredOverview, developmentsOverviewInput } from '../../pipeline/composite.js';
 import type { StoredArticle } from '../../store/index.js';
 import type { ReaderState } from '../state.js';
 
@@ -43,6 +47,22 @@ export function pageRoutes(state: ReaderState): Hono<Env> {
     });
     if (!page) return fail(c, 404, `no story "${c.req.param('id')}"`);
     return c.html(page);
+  });
+
+  // A storyline's overview (the latest state, then each story under its date), and one story's overview of its days.
+  app.get('/storylines/:id', (c) => {
+    const id = parseId(c.req.param('id'), 'l');
+    const composite = id === null ? null : composeStoredOverview(state.store, id);
+    if (!composite) return fail(c, 404, `no storyline "${c.req.param('id')}"`);
+    return c.html(storylinePage(composite, { title: `Storyline overview of ${plural(composite.timeline.length, 'story', 'stories')}` }));
+  });
+
+  app.get('/stories/:id/overview', (c) => {
+    const id = parseId(c.req.param('id'), 's');
+    const detail = id === null ? null : state.clusters.getStory(id);
+    const input = detail ? developmentsOverviewInput(state.store, detail) : null;
+    if (!detail || !input) return fail(c, 404, `no overview of story "${c.req.param('id')}" (a story has one when it developed over ${MIN_OVERVIEW_DEVELOPMENTS} or more days)`);
+    return c.html(storylinePage(composeOverview(input), { title: `Overview of ${plural(input.units.length, 'day')}`, storyId: detail.id }));
   });
 
   app.get('/articles/:id', (c) => {

@@ -8,6 +8,7 @@ import type { Citation, Composite, CompositeSentence } from '../../compose/index
 import { changeSummary, movedPhrase } from '../../editions/diff.js';
 import type { Edition } from '../../editions/types.js';
 import type { StoryDetail } from '../../store/clusters.js';
+import { MIN_OVERVIEW_DEVELOPMENTS } from '../../compose/overview.js';
 import { currentMark, isDevelopment } from '../../publish/shared.js';
 import { feedLinks } from './front.js';
 import { page, plural, span, type Html } from './layout.js';
@@ -42,7 +43,7 @@ function support(families: number, title: string): Html {
  * A run of citation marks, each glued to what precedes it by a word joiner (U+2060): a mark never starts a line of
  * its own, away from the sentence it belongs to (on a phone, `said.` then `[5]` alone on the next line).
  */
-function cites(list: readonly Citation[], x: Pick<Ctx, 'numbers' | 'label'>): Html {
+export function cites(list: readonly Citation[], x: Pick<Ctx, 'numbers' | 'label'>): Html {
   return html`${list.map((ct) => html`&#8288;${cite(ct, x.numbers, x.label)}`)}`;
 }
 
@@ -52,14 +53,14 @@ function whoSays(sources: readonly string[], families: number): string {
   return sources.length > 1 ? ' (copies of one report)' : '';
 }
 
-interface Ctx {
+export interface Ctx {
   c: Composite;
   numbers: Map<string, number>;
   label: (id: string) => string;
   next: () => number;
 }
 
-function sentence(x: Ctx, s: CompositeSentence): Html {
+export function sentence(x: Ctx, s: CompositeSentence): Html {
   return html`<span class="sentence" data-sentence="${x.next()}">${s.text}</span>${cites(s.citations, x)}${support(s.families, 'Backed by this many independent reports (copies of one text count once)')} `;
 }
 
@@ -77,7 +78,7 @@ export function storyPage(c: Composite, d: StoryDetail, editions: readonly Editi
 
   const body = html`<article class="story" data-story-id="${d.id}">
 <h1>${c.headline.text}</h1>
-<p class="meta">Merged from ${plural(d.articles, 'article')} by ${plural(d.families, 'independent source')} · <time datetime="${c.published.first ?? ''}">${span(c.published.first, c.published.last)}</time>${line ? html` · <a class="storyline-badge" href="#timeline">Storyline · ${d.storylineStories.length} stories</a>` : ''}${updatedMark(editions)}</p>
+<p class="meta">Merged from ${plural(d.articles, 'article')} by ${plural(d.families, 'independent source')} · <time datetime="${c.published.first ?? ''}">${span(c.published.first, c.published.last)}</time>${line ? html` · <a class="storyline-badge" href="/storylines/${d.storyline}">Storyline · ${d.storylineStories.length} stories</a>` : d.developments.length >= MIN_OVERVIEW_DEVELOPMENTS ? html` · <a class="storyline-badge" href="/stories/${d.id}/overview">Overview · ${d.developments.length} days</a>` : ''}${updatedMark(editions)}</p>
 ${c.lede.length ? html`<p class="lede">${c.lede.map((s) => sentence(x, s))}</p>` : html`<p class="notice">No sentence of the sources passed the verifier, so there is no merged text; see the sources below.</p>`}
 ${c.sections.map((sec) => html`<section class="body-section">${sec.heading ? html`<h2>${sec.heading}</h2>` : ''}${sec.paragraphs.map((p) => html`<p>${p.map((s) => sentence(x, s))}</p>`)}</section>`)}
 ${changes(editions)}
@@ -141,11 +142,11 @@ function differ(x: Ctx): Html {
   }</section>`;
 }
 
-function timeline(c: Composite): Html {
+export function timeline(c: Composite): Html {
   return html`<section class="timeline" id="timeline"><h2>Timeline</h2>${
     c.timeline.length
       ? html`<ol>${c.timeline.map(
-          (t) => html`<li${t.current ? html` aria-current="page"` : ''}>${t.published ? html`<time datetime="${t.published}">${t.published.slice(0, 10)}</time>` : 'undated'}: ${t.current ? html`<strong>${t.title ?? t.storyId}</strong> (${currentMark(t.storyId)})` : isDevelopment(t.storyId) ? (t.title ?? t.storyId) : html`<a href="/stories/${storyNumber(t.storyId)}">${t.title ?? t.storyId}</a>`}</li>`,
+          (t) => html`<li${t.current ? html` aria-current="page"` : ''}>${t.published ? html`<time datetime="${t.published}">${t.published.slice(0, 10)}</time>` : 'undated'}: ${t.current ? html`<strong>${t.title ?? t.storyId}</strong> (${currentMark(t.storyId, c.kind)})` : isDevelopment(t.storyId) ? (t.title ?? t.storyId) : html`<a href="/stories/${storyNumber(t.storyId)}">${t.title ?? t.storyId}</a>`}</li>`,
         )}</ol>`
       : html`<p class="meta">This story is not part of a longer storyline yet.</p>`
   }</section>`;
@@ -174,7 +175,7 @@ ${m.id !== f.canonical && (m.adds.length || m.drops.length) ? html`<details><sum
 </section>`;
 }
 
-function verification(x: Ctx): Html {
+export function verification(x: Ctx): Html {
   const p = x.c.provenance;
   return html`<section class="verification"><h2>Verification</h2>
 ${p.writer?.kind === 'llm' ? html`<p>Wording: a language model${p.writer.model ? ` (${p.writer.model})` : ''} rephrased ${plural(p.writer.kept ?? 0, 'fact')}; each rephrased sentence passed the same verifier, and ${plural(p.writer.fallbacks?.length ?? 0, 'fact')} kept the sources' own wording.</p>` : ''}
