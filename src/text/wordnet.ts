@@ -253,3 +253,30 @@ export function siblingsOf(word: string, pos: Pos): string[] {
 }
 
 export type { Pos as WordNetPos };
+
+/**
+ * Senses a writer means when they put a word in a news sentence, for the generator's faithful swaps (set a priori:
+ * the two most frequent; rarer senses give "depositions" for "deposits", which no writer would put).
+ */
+const WRITER_SENSES = 2;
+
+/**
+ * Words a writer may put for this one in the sense they mean it: the other words of its two most frequent senses,
+ * the words of its first sense's hypernym (a generalisation: "vehicle" for "car"), and for an adjective the words
+ * its first senses are "similar to" ("rapid" for "fast"); single-word lemmas only. The training-set generator's
+ * faithful swaps (synth.ts); `synonymsOf` is the wider, any-sense set.
+ */
+export function writerSynonymsOf(word: string, pos: Pos): string[] {
+  const w = word.toLowerCase();
+  const ids = sensesOf(w, pos, WRITER_SENSES);
+  const out = new Set<string>();
+  ids.forEach((id, i) => {
+    const s = synsetById(id);
+    for (const x of s.words) out.add(x);
+    for (const p of s.pointers) {
+      if (i === 0 && p.sym === '@') for (const x of synsetById(p.id).words) out.add(x);
+      if (pos === 'a' && p.sym === '&') for (const x of synsetById(p.id).words) out.add(x);
+    }
+  });
+  return [...out].filter((x) => x !== w && !x.includes('_'));
+}

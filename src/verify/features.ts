@@ -56,7 +56,11 @@ export interface AlignmentSummary {
   offset: number;
 }
 
-const MODAL_RE = /\b(may|might|could|would|should|must|likely|unlikely|possibly|probably|reportedly|allegedly|expected|plans?|planned|proposed?)\b/gi;
+/**
+ * Modal verbs and hedges a claim may add. Only function words and hedging adverbs: "plan", "expected" and "proposed"
+ * are content words a writer puts for "scheme" or "forecast" ("a plan to support the company"), not modality.
+ */
+const MODAL_RE = /\b(may|might|could|would|should|must|likely|unlikely|possibly|probably|reportedly|allegedly)\b/gi;
 const QUOTED_RE = /"[^"]*"|“[^”]*”|‘[^’]*’/g;
 const PASSIVE_RE = /\b(?:was|were|is|are|been|being|be)\s+\w+(?:ed|en)\s+by\b/i;
 
