@@ -12,7 +12,7 @@ import type { Conflict } from './types.js';
 export const FEATURE_NAMES = [
   'coverage', 'plainMissing', 'plainMissingInRun', 'lexicalCover', 'hyponym', 'sibling', 'related', 'antonym', 'missingNames',
   'missingValues', 'missingStrict', 'conflictValue', 'conflictNegation', 'conflictEntity', 'conflictOther',
-  'quoteUnfound', 'extraUnits', 'logItems', 'maxMissingRun', 'plainMissingWeight', 'roleSwap', 'modality',
+  'quoteUnfound', 'extraUnits', 'logItems', 'maxMissingRun', 'plainMissingWeight', 'roleSwap', 'modality', 'longRun',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -145,6 +145,9 @@ export function claimFeatures(s: AlignmentSummary): number[] {
     plainMissingWeight: Math.min(plainMissing.reduce((n, i) => n + i.weight, 0), 10),
     roleSwap: roleSwap(s),
     modality: Math.min(modality, 2),
+    // Missing words in a row beyond two: a phrase rewritten as a whole ("economically challenged" for "financially
+    // struggling") is two; an invented clause is five or more (cap 8, set a priori).
+    longRun: Math.max(0, Math.min(maxRun, 8) - 2),
   };
   return FEATURE_NAMES.map((n) => f[n]);
 }

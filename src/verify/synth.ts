@@ -95,17 +95,21 @@ const upperFirst = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 const lowerFirst = (s: string): string => (/^[A-Z][a-z]/.test(s) && !/^(I|I'm)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
 const stripEnd = (s: string): string => s.replace(/[.!?]+["”']?$/, '');
 
-/** Swap up to two plain words for a WordNet synonym of their guessed sense. */
+/**
+ * Swap one plain word (antonym, cohyponym) or one to three (synonym) for a WordNet word of their guessed sense. The
+ * words are drawn at random; for half the synonym swaps, words next to one already swapped come first, so that a
+ * phrase is rewritten as a whole ("financially struggling" → "economically challenged"), as writers do.
+ */
 function lexicalSwap(r: Rand, s: string, kind: 'synonym' | 'antonym' | 'cohyponym'): string | null {
   const cands = plainWords(s).filter(({ w }) => inWordNet(w));
-  const order = [...cands].sort(() => r() - 0.5);
-  let out = s;
+  let order = [...cands].sort(() => r() - 0.5);
+  const phrase = kind === 'synonym' && r() < 0.5;
+  const swaps: { at: number; len: number; by: string }[] = [];
   let done = 0;
   const want = kind === 'synonym' ? 1 + Math.floor(r() * 3) : 1;
   const loose = kind === 'synonym' && r() < 0.5;
-  // Right to left keeps earlier offsets valid.
-  for (const { w, at } of order.sort((a, b) => b.at - a.at)) {
-    if (done >= want) break;
+  while (order.length && done < want) {
+    const { w, at } = order.shift()!;
     const base = w.replace(/(ing|ed|s)$/, '');
     const pos = guessPos(s, at, w);
     const tries = [w, base, `${base}e`];
@@ -126,9 +130,17 @@ function lexicalSwap(r: Rand, s: string, kind: 'synonym' | 'antonym' | 'cohypony
     // ("road" / "path"). A crude inflection ("cognizancing") or a sibling of another part of speech would make a
     // word nobody can relate, which is what a loose paraphrase looks like: a wrong label.
     if (kind !== 'synonym' && !(kind === 'antonym' ? lexicalRelation(by, w) === 'antonym' : ['sibling', 'related'].includes(lexicalRelation(by, w) ?? ''))) continue;
-    out = replaceAt(out, at, w.length, by);
+    swaps.push({ at, len: w.length, by });
     done++;
+    if (phrase) {
+      const k = cands.findIndex((c) => c.at === at);
+      const next = new Set([cands[k - 1], cands[k + 1]].filter((c) => c !== undefined));
+      order = [...order.filter((c) => next.has(c)), ...order.filter((c) => !next.has(c))];
+    }
   }
+  // Right to left keeps earlier offsets valid.
+  let out = s;
+  for (const x of swaps.sort((a, b) => b.at - a.at)) out = replaceAt(out, x.at, x.len, x.by);
   return done ? out : null;
 }
 
