@@ -8,7 +8,8 @@
  * (`synonym`, adjective "similar to" included), a derivational link (`derived`: "invade" / "invasion"), the claim word
  * more general (`hypernym`: claim "vehicle", source "car") or more specific (`hyponym`), an `antonym`, two nouns of
  * one class (`sibling`: co-hyponyms such as "road" / "path", "London" / "Moscow"), or two verbs, adjectives or adverbs
- * of one class (`related`: "pour" / "spill", often a looser paraphrase than nouns of a class are).
+ * of one class (`related`: "pour" / "spill", often a looser paraphrase than nouns of a class are; a more specific verb, a
+ * troponym such as "plunge" for "fall", is `related` too).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -194,6 +195,12 @@ const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
   return false;
 };
 
+/** Whether every hypernym link from the claim word's senses to the source word's runs between verb synsets. */
+function onlyVerbLink(c: WordSenses, s: WordSenses): boolean {
+  for (const x of c.hypernyms) if (s.synsets.has(x) && !x.startsWith('v')) return false;
+  return true;
+}
+
 /** Whether WordNet knows the word (in any part of speech). */
 export function inWordNet(word: string): boolean {
   return senses(word).synsets.size > 0;
@@ -210,7 +217,9 @@ export function lexicalRelation(claimWord: string, sourceWord: string): LexRelat
   if (meets(c.antonyms, s.synsets) || meets(s.antonyms, c.synsets)) return 'antonym';
   if (meets(c.derived, s.synsets) || meets(s.derived, c.synsets)) return 'derived';
   if (meets(s.hypernyms, c.synsets)) return 'hypernym';
-  if (meets(c.hypernyms, s.synsets)) return 'hyponym';
+  // A more specific verb is a troponym, a manner of the source's verb ("plunge" is to fall in some manner): it
+  // reports the same event, so it reads as a related verb, not as a noun's added specificity ("sedan" for "car").
+  if (meets(c.hypernyms, s.synsets)) return onlyVerbLink(c, s) ? 'related' : 'hyponym';
   if (meets(c.parents, s.parents)) {
     for (const x of c.parents) if (x.startsWith('n') && s.parents.has(x)) return 'sibling';
     return 'related';
