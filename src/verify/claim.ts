@@ -146,6 +146,34 @@ function chooseEvidence(index: SourceIndex, items: readonly Item[], candidates: 
   return { units: chosen, cov };
 }
 
+/** Per source index: the lemma keys of the words its sources write right after "the" ("the company", "the firm"). */
+const definiteHeads = new WeakMap<SourceIndex, Set<string>>();
+
+function definiteHeadsOf(index: SourceIndex): Set<string> {
+  let heads = definiteHeads.get(index);
+  if (heads) return heads;
+  heads = new Set();
+  for (const u of index.units) {
+    const text = index.sources[u.source]!.doc.text;
+    for (const t of u.tokens) if (/\bthe\s$/i.test(text.slice(Math.max(0, t.start - 4), t.start))) heads.add(t.key);
+  }
+  definiteHeads.set(index, heads);
+  return heads;
+}
+
+/**
+ * A definite description ("the company" for Moderna): a plain word right after "the" in the claim, which the sources
+ * also use after "the", in a claim whose evidence names someone or something. It stands for a referent the sources
+ * describe so, as "he" stands for a named person; the unit naming an entity covers it. (A description the sources
+ * never use, "the government" where they only say "the company", stays missing.)
+ */
+function describedReferent(index: SourceIndex, text: string, item: Item, units: readonly Unit[]): Unit | null {
+  if (item.kind !== 'word' || item.cls || !item.token) return null;
+  if (!/\bthe\s$/i.test(text.slice(Math.max(0, item.start - 4), item.start))) return null;
+  if (!definiteHeadsOf(index).has(item.token.key)) return null;
+  return units.find((u) => u.entities.size > 0) ?? null;
+}
+
 /** A claim's alignment to its best evidence, with the features the decision model reads. */
 export interface Assessment {
   claim: string;
@@ -172,6 +200,14 @@ export function assess(index: SourceIndex, ctx: ClaimContext): Assessment {
     if (n && !candidates.some((c) => c.unit === n)) candidates.push({ unit: n, score: 0 });
   }
   const { units, cov } = chooseEvidence(index, items, candidates);
+  for (const it of items) {
+    if (cov.covered.has(it)) continue;
+    const u = describedReferent(index, text, it, units);
+    if (u) {
+      cov.covered.set(it, u);
+      cov.weight += it.weight;
+    }
+  }
   const total = items.reduce((s, i) => s + i.weight, 0);
   const missingItems = items.filter((i) => !cov.covered.has(i));
   const mentions = analysis.mentions.filter((m) => m.start >= start && m.end <= end);
