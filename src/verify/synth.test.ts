@@ -38,4 +38,19 @@ describe('synthesize', () => {
     }
     expect(synthesize(ARTICLE, FOREIGN, 7, 3)).toEqual(examples);
   });
+  it('re-formats figures without changing them, and fuses sentences of one passage without new words', () => {
+    const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+    const values = (s: string): number[] => [
+      ...[...s.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, ''))),
+      ...(s.toLowerCase().match(/\b[a-z]+\b/g) ?? []).filter((w) => SMALL.includes(w)).map((w) => SMALL.indexOf(w)),
+    ].sort((a, b) => a - b);
+    const formats = examples.filter((e) => e.type === 'format');
+    expect(formats.length).toBeGreaterThan(0);
+    for (const e of formats) expect(ARTICLE.some((a) => a !== e.claim && JSON.stringify(values(a)) === JSON.stringify(values(e.claim))), e.claim).toBe(true);
+    const passages = [ARTICLE.slice(0, 3).join(' '), ARTICLE.slice(3).join(' ')];
+    const summaries = synthesize(passages, FOREIGN, 7, 3).filter((e) => e.type === 'summary');
+    expect(summaries.length).toBeGreaterThan(0);
+    const vocabulary = new Set(ARTICLE.join(' ').toLowerCase().match(/[a-z]+/g));
+    for (const e of summaries) for (const w of e.claim.toLowerCase().match(/[a-z]+/g) ?? []) expect(vocabulary.has(w) || ['and', 'while'].includes(w), `${w} in ${e.claim}`).toBe(true);
+  });
 });

@@ -100,8 +100,11 @@ const stripEnd = (s: string): string => s.replace(/[.!?]+["”']?$/, '');
  * words are drawn at random; for half the synonym swaps, words next to one already swapped come first, so that a
  * phrase is rewritten as a whole ("financially struggling" → "economically challenged"), as writers do.
  */
+/** Words of a figure ("40 million", "12 percent"): a faithful swap must not touch them ("40 jillion"). */
+const FIGURE_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent', 'dozen', 'hundreds', 'thousands', 'millions', 'billions', 'dozens']);
+
 function lexicalSwap(r: Rand, s: string, kind: 'synonym' | 'antonym' | 'cohyponym'): string | null {
-  const cands = plainWords(s).filter(({ w }) => inWordNet(w));
+  const cands = plainWords(s).filter(({ w }) => inWordNet(w) && !FIGURE_WORDS.has(w));
   let order = [...cands].sort(() => r() - 0.5);
   const phrase = kind === 'synonym' && r() < 0.5;
   const swaps: { at: number; len: number; by: string }[] = [];
