@@ -61,3 +61,15 @@ describe('paraphrases a model writes', () => {
     expect(v('The runner plunged on the last bend and finished fourth.')).toBe('supported');
   });
 });
+
+describe('a claim fused from two source sentences', () => {
+  const hall = buildSourceIndex([{ id: 'hall', text: 'The rally in the town hall lasted longer than planned.\n\nMen will no longer be allowed inside the town hall, the owner said.' }]);
+  it('negates what one of its sentences negates, though the other says the word plainly', () => {
+    const r = verifyClaim('The rally in the town hall lasted longer than planned, and men will no longer be allowed inside the town hall.', hall);
+    expect(r.conflicts).toEqual([]);
+    expect(r.verdict).toBe('supported');
+  });
+  it('still contradicts a negation no source sentence makes', () => {
+    expect(verifyClaim('The rally in the town hall did not last longer than planned.', hall).verdict).toBe('contradicted');
+  });
+});

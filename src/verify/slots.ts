@@ -143,14 +143,19 @@ export function negationConflicts(index: SourceIndex, claimText: string, claimOf
   for (const p of claimNeg) {
     const gov = nextToken(claimTokens, p);
     if (!gov) continue;
-    for (const u of chosen) {
-      const t = u.tokens.find((x) => x.key === gov.key);
-      if (!t) continue;
-      const negatedHere = u.negations.some((n) => n.start < t.start && u.tokens.filter((x) => x.start > n.start && x.start < t.start).length <= 1);
-      if (!negatedHere) {
-        out.push({ kind: 'negation', claimSpan: claimText.slice(p - claimOffset, gov.end - claimOffset), sourceSpan: u.text, evidence: unitEvidence(index, u, 1), explanation: `the claim negates "${gov.norm}"; the source does not` });
-        return out;
-      }
+    // A claim fused from several units negates what one of them negates: the word said plainly in another unit
+    // ("no longer allowed" in one, "longer" in the next) is no conflict. Only when no chosen unit negates it.
+    const negatedIn = (u: Unit): boolean | null => {
+      const ts = u.tokens.filter((x) => x.key === gov.key);
+      if (!ts.length) return null;
+      return ts.some((t) => u.negations.some((n) => n.start < t.start && u.tokens.filter((x) => x.start > n.start && x.start < t.start).length <= 1));
+    };
+    const verdicts = chosen.map((u) => ({ u, negated: negatedIn(u) }));
+    if (verdicts.some((v) => v.negated === true)) continue;
+    const plain = verdicts.find((v) => v.negated === false);
+    if (plain) {
+      out.push({ kind: 'negation', claimSpan: claimText.slice(p - claimOffset, gov.end - claimOffset), sourceSpan: plain.u.text, evidence: unitEvidence(index, plain.u, 1), explanation: `the claim negates "${gov.norm}"; the source does not` });
+      return out;
     }
   }
   for (const u of chosen) {
@@ -159,6 +164,9 @@ export function negationConflicts(index: SourceIndex, claimText: string, claimOf
       const before = prevToken(u.tokens, n.start);
       if (!gov || !before || !claimKeys.has(gov.key) || !claimKeys.has(before.key) || negatedInClaim.has(gov.key)) continue;
       if (u.tokens.filter((x) => x.start > n.start && x.start < gov.start).length > 0) continue;
+      // The claim writes the same negation ("no longer", which the claim-side scan leaves out as a phrase).
+      const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`\\b${esc(n.norm)}\\s+${esc(gov.norm)}\\b`, 'i').test(claimText)) continue;
       out.push({ kind: 'negation', claimSpan: gov.norm, sourceSpan: u.text, evidence: unitEvidence(index, u, 1), explanation: `the source says "${n.norm} ${gov.norm}"; the claim does not negate it` });
       return out;
     }

@@ -100,11 +100,17 @@ const stripEnd = (s: string): string => s.replace(/[.!?]+["”']?$/, '');
  * words are drawn at random; for half the synonym swaps, words next to one already swapped come first, so that a
  * phrase is rewritten as a whole ("financially struggling" → "economically challenged"), as writers do.
  */
+/** Whether a position of a sentence lies inside a quotation (an odd number of quote marks before it). */
+function inQuote(s: string, at: number): boolean {
+  return ((s.slice(0, at).match(/["“”]/g) ?? []).length % 2) === 1;
+}
+
 /** Words of a figure ("40 million", "12 percent"): a faithful swap must not touch them ("40 jillion"). */
 const FIGURE_WORDS = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'percent', 'dozen', 'hundreds', 'thousands', 'millions', 'billions', 'dozens']);
 
 function lexicalSwap(r: Rand, s: string, kind: 'synonym' | 'antonym' | 'cohyponym'): string | null {
-  const cands = plainWords(s).filter(({ w }) => inWordNet(w) && !FIGURE_WORDS.has(w));
+  // A faithful rewrite leaves quotations as they are: a quote must match its source word for word.
+  const cands = plainWords(s).filter(({ w, at }) => inWordNet(w) && !FIGURE_WORDS.has(w) && !(kind === 'synonym' && inQuote(s, at)));
   let order = [...cands].sort(() => r() - 0.5);
   const phrase = kind === 'synonym' && r() < 0.5;
   const swaps: { at: number; len: number; by: string }[] = [];
@@ -193,10 +199,11 @@ function compress(s: string, r?: Rand): string | null {
   const out: string[] = [];
   // A parenthetical between commas or dashes, or in brackets.
   const paren = /(,\s[^,"“”]{3,60},|\s[—–]\s[^—–"]{3,60}\s[—–]|\s\([^()]{2,60}\))/.exec(body);
-  if (paren && words(body) - words(paren[0]) >= 6) out.push(body.slice(0, paren.index) + ' ' + body.slice(paren.index + paren[0].length).trimStart() + end);
+  // Not inside a quotation (a quote must stay whole), and not a name's middle ("Sheppard, Mullin, Richter").
+  if (paren && words(body) - words(paren[0]) >= 6 && !inQuote(body, paren.index) && !/^,\s\p{Lu}\p{Ll}+,$/u.test(paren[0])) out.push(body.slice(0, paren.index) + ' ' + body.slice(paren.index + paren[0].length).trimStart() + end);
   // A trailing clause.
   const tail = /,\s(?:which|who|while|as|after|before|with|including|according to|but)\b[^"“”]*$/.exec(body);
-  if (tail && words(body.slice(0, tail.index)) >= 6) out.push(body.slice(0, tail.index) + end);
+  if (tail && words(body.slice(0, tail.index)) >= 6 && !inQuote(body, tail.index)) out.push(body.slice(0, tail.index) + end);
   const attribution = dropAttribution(s);
   if (attribution && words(attribution) >= 6) out.push(attribution);
   if (!out.length) return null;
@@ -236,7 +243,7 @@ function format(r: Rand, s: string): string | null {
   ];
   const hits = forms.flatMap(([re, f]) => {
     const m = re.exec(s);
-    return m ? [{ m, f }] : [];
+    return m && !inQuote(s, m.index) ? [{ m, f }] : [];
   });
   const h = pick(r, hits);
   if (!h) return null;
