@@ -151,6 +151,11 @@ const report = {
   claims: { odd: odd.length, even: even.length },
   l2: Object.fromEntries(l2Losses.map((c) => [String(c.l2), +c.loss.toFixed(4)])),
   l2Chosen: l2,
+  // Claims the coverage floor (claim.ts MIN_CARRIED) rules unsupported before the model, by label, on the odd pages.
+  underHalf: {
+    faithful: odd.filter((r) => r.label === 1 && r.hard === 'most of the claim has no evidence').length,
+    errors: odd.filter((r) => r.label === 0 && r.hard === 'most of the claim has no evidence').length,
+  },
   threshold,
   balancedAccuracy: { odd: pct(balancedAccuracy(withFit(odd), threshold)), oddOutOfFold: pct(balancedAccuracy(outOfFold, threshold)), even: pct(balancedAccuracy(withFit(even), threshold)) },
   byTypeOdd: byType(odd),
