@@ -60,6 +60,9 @@ describe('paraphrases a model writes', () => {
   it('takes a more specific verb of the same event (a troponym: "plunged" for "fell")', () => {
     expect(v('The runner plunged on the last bend and finished fourth.')).toBe('supported');
   });
+  it('contradicts a paraphrase negated ("did not tumble" for "fell")', () => {
+    expect(v('The runner did not tumble on the last bend.')).toBe('contradicted');
+  });
 });
 
 describe('a claim fused from two source sentences', () => {

@@ -5,7 +5,8 @@
 import { roleKey, stem, type Mention } from '../text/index.js';
 import { roleKeyString } from '../text/roles.js';
 import { dateMatches, numberMatches, type Item } from './align.js';
-import { ANTONYMS, lemmaKey } from './lexicon.js';
+import { ANTONYMS, baseForm, lemmaKey } from './lexicon.js';
+import { lexicalRelation } from '../text/wordnet.js';
 import { closedClass } from './classes.js';
 import { tokenKeys, type SourceIndex, type Unit, type UnitToken } from './retrieve.js';
 import type { Conflict, Evidence } from './types.js';
@@ -145,8 +146,14 @@ export function negationConflicts(index: SourceIndex, claimText: string, claimOf
     if (!gov) continue;
     // A claim fused from several units negates what one of them negates: the word said plainly in another unit
     // ("no longer allowed" in one, "longer" in the next) is no conflict. Only when no chosen unit negates it.
+    // The governed word as the unit writes it: the same lemma, else a WordNet synonym or hypernym of it ("were
+    // not educated" against "were trained": a paraphrase negated is still a negation).
+    const govBase = baseForm(gov.norm);
+    const same = (x: UnitToken): boolean => x.key === gov.key;
+    const paraphrase = (x: UnitToken): boolean => ['synonym', 'derived', 'hypernym'].includes(lexicalRelation(govBase, baseForm(x.norm)) ?? '');
+    const matcher = chosen.some((u) => u.tokens.some(same)) ? same : paraphrase;
     const negatedIn = (u: Unit): boolean | null => {
-      const ts = u.tokens.filter((x) => x.key === gov.key);
+      const ts = u.tokens.filter(matcher);
       if (!ts.length) return null;
       return ts.some((t) => u.negations.some((n) => n.start < t.start && u.tokens.filter((x) => x.start > n.start && x.start < t.start).length <= 1));
     };
