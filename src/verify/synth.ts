@@ -316,9 +316,11 @@ function invented(r: Rand, s: string, foreign: readonly string[]): string | null
   const donor = pick(r, foreign.filter((f) => words(f) >= 8 && !/["“”]/.test(f)));
   if (!donor) return null;
   const w = stripEnd(donor).split(/\s+/);
-  const k = Math.min(w.length, 5 + Math.floor(r() * 6));
+  // Two to ten words: an added purpose or reason ("to please donors") is as much an invention as a clause.
+  const k = Math.min(w.length, 2 + Math.floor(r() * 9));
   const clause = lowerFirst(w.slice(Math.max(0, w.length - k)).join(' '));
-  return `${stripEnd(s)}, ${pick(r, ['after', 'while', 'because', 'as'])} ${clause}.`;
+  const link = k <= 4 ? pick(r, [' to', ' for', ' after', ' with'])! : `, ${pick(r, ['after', 'while', 'because', 'as'])!}`;
+  return `${stripEnd(s)}${link} ${clause}.`;
 }
 
 /**
