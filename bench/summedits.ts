@@ -66,7 +66,16 @@ const report = {
   trueNegativeRate: pct(rows.filter((r) => r.label === 0 && r.pred === 0).length / Math.max(1, rows.filter((r) => r.label === 0).length)),
   perArticle: groups.map((g) => {
     const of = rows.filter((r) => article(r.id) === g);
-    return { article: g, items: of.length, balancedAccuracy: pct(balancedAccuracy(of)) };
+    const pos = of.filter((r) => r.label === 1);
+    const neg = of.filter((r) => r.label === 0);
+    return {
+      article: g,
+      items: of.length,
+      faithful: pos.length,
+      balancedAccuracy: pct(balancedAccuracy(of)),
+      truePositiveRate: pct(pos.filter((r) => r.pred === 1).length / Math.max(1, pos.length)),
+      trueNegativeRate: pct(neg.filter((r) => r.pred === 0).length / Math.max(1, neg.length)),
+    };
   }),
   verdicts: { supported: rows.filter((r) => r.verdict === 'supported').length, unsupported: rows.filter((r) => r.verdict === 'unsupported').length, contradicted: rows.filter((r) => r.verdict === 'contradicted').length },
   msPerItem: +(ms / items.length).toFixed(2),
@@ -75,7 +84,7 @@ const report = {
 if (process.argv.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else {
   console.log(`summedits-news dev: balanced accuracy ${report.balancedAccuracy}% at threshold ${threshold} (TPR ${report.truePositiveRate}%, TNR ${report.trueNegativeRate}%; bar QAFactEval 74.4, stretch GPT-4 83.3)`);
-  for (const g of report.perArticle) console.log(`  article ${g.article}: ${g.items} items, ${g.balancedAccuracy}%`);
+  for (const g of report.perArticle) console.log(`  article ${g.article}: ${g.items} items (${g.faithful} faithful), ${g.balancedAccuracy}% (TPR ${g.truePositiveRate}%, TNR ${g.trueNegativeRate}%)`);
   console.log(`  verdicts: ${JSON.stringify(report.verdicts)}; ${report.msPerItem} ms per item`);
 }
 if (process.argv.includes('--dump')) {

@@ -8,7 +8,8 @@
  * (`synonym`, adjective "similar to" included), a derivational link (`derived`: "invade" / "invasion"), the claim word
  * more general (`hypernym`: claim "vehicle", source "car") or more specific (`hyponym`), an `antonym`, two nouns of
  * one class (`sibling`: co-hyponyms such as "road" / "path", "London" / "Moscow"), or two verbs, adjectives or adverbs
- * of one class (`related`: "pour" / "spill", often a looser paraphrase than nouns of a class are).
+ * of one class (`related`: "pour" / "spill", often a looser paraphrase than nouns of a class are; a more specific verb, a
+ * troponym such as "plunge" for "fall", is `related` too).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -194,6 +195,12 @@ const meets = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => {
   return false;
 };
 
+/** Whether every hypernym link from the claim word's senses to the source word's runs between verb synsets. */
+function onlyVerbLink(c: WordSenses, s: WordSenses): boolean {
+  for (const x of c.hypernyms) if (s.synsets.has(x) && !x.startsWith('v')) return false;
+  return true;
+}
+
 /** Whether WordNet knows the word (in any part of speech). */
 export function inWordNet(word: string): boolean {
   return senses(word).synsets.size > 0;
@@ -210,7 +217,9 @@ export function lexicalRelation(claimWord: string, sourceWord: string): LexRelat
   if (meets(c.antonyms, s.synsets) || meets(s.antonyms, c.synsets)) return 'antonym';
   if (meets(c.derived, s.synsets) || meets(s.derived, c.synsets)) return 'derived';
   if (meets(s.hypernyms, c.synsets)) return 'hypernym';
-  if (meets(c.hypernyms, s.synsets)) return 'hyponym';
+  // A more specific verb is a troponym, a manner of the source's verb ("plunge" is to fall in some manner): it
+  // reports the same event, so it reads as a related verb, not as a noun's added specificity ("sedan" for "car").
+  if (meets(c.hypernyms, s.synsets)) return onlyVerbLink(c, s) ? 'related' : 'hyponym';
   if (meets(c.parents, s.parents)) {
     for (const x of c.parents) if (x.startsWith('n') && s.parents.has(x)) return 'sibling';
     return 'related';
@@ -253,3 +262,30 @@ export function siblingsOf(word: string, pos: Pos): string[] {
 }
 
 export type { Pos as WordNetPos };
+
+/**
+ * Senses a writer means when they put a word in a news sentence, for the generator's faithful swaps (set a priori:
+ * the two most frequent; rarer senses give "depositions" for "deposits", which no writer would put).
+ */
+const WRITER_SENSES = 2;
+
+/**
+ * Words a writer may put for this one in the sense they mean it: the other words of its two most frequent senses,
+ * the words of its first sense's hypernym (a generalisation: "vehicle" for "car"), and for an adjective the words
+ * its first senses are "similar to" ("rapid" for "fast"); single-word lemmas only. The training-set generator's
+ * faithful swaps (synth.ts); `synonymsOf` is the wider, any-sense set.
+ */
+export function writerSynonymsOf(word: string, pos: Pos): string[] {
+  const w = word.toLowerCase();
+  const ids = sensesOf(w, pos, WRITER_SENSES);
+  const out = new Set<string>();
+  ids.forEach((id, i) => {
+    const s = synsetById(id);
+    for (const x of s.words) out.add(x);
+    for (const p of s.pointers) {
+      if (i === 0 && p.sym === '@') for (const x of synsetById(p.id).words) out.add(x);
+      if (pos === 'a' && p.sym === '&') for (const x of synsetById(p.id).words) out.add(x);
+    }
+  });
+  return [...out].filter((x) => x !== w && !x.includes('_'));
+}

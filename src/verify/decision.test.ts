@@ -35,3 +35,44 @@ describe('the shipped decision', () => {
     expect(verdict('Tom Ardley praised Elena Voss for the quick repair of the damaged pier.')).not.toBe('supported');
   });
 });
+
+describe('paraphrases a model writes', () => {
+  const firm = buildSourceIndex([
+    {
+      id: 'firm',
+      text: [
+        'Moderna reported a steep fall in vaccine sales for the fourth quarter on Thursday.',
+        'The company said its new vaccine would be filed for approval next year.',
+        'The runner fell on the last bend and finished fourth.',
+      ].join('\n\n'),
+    },
+  ]);
+  const v = (claim: string): string => verifyClaim(claim, firm).verdict;
+  it('takes a definite description the sources use for the referent ("the company" for Moderna), not one they never use', () => {
+    const company = verifyClaim('The company reported a steep fall in vaccine sales for the fourth quarter on Thursday.', firm);
+    expect(company.verdict).toBe('supported');
+    expect(company.missing).toEqual([]);
+    // One word no source writes so is missing; whether one such word sinks the claim is the model's call.
+    const government = verifyClaim('The government reported a steep fall in vaccine sales for the fourth quarter on Thursday.', firm);
+    expect(government.missing).toEqual(['government']);
+    expect(government.score).toBeLessThan(company.score);
+  });
+  it('takes a more specific verb of the same event (a troponym: "plunged" for "fell")', () => {
+    expect(v('The runner plunged on the last bend and finished fourth.')).toBe('supported');
+  });
+  it('contradicts a paraphrase negated ("did not tumble" for "fell")', () => {
+    expect(v('The runner did not tumble on the last bend.')).toBe('contradicted');
+  });
+});
+
+describe('a claim fused from two source sentences', () => {
+  const hall = buildSourceIndex([{ id: 'hall', text: 'The rally in the town hall lasted longer than planned.\n\nMen will no longer be allowed inside the town hall, the owner said.' }]);
+  it('negates what one of its sentences negates, though the other says the word plainly', () => {
+    const r = verifyClaim('The rally in the town hall lasted longer than planned, and men will no longer be allowed inside the town hall.', hall);
+    expect(r.conflicts).toEqual([]);
+    expect(r.verdict).toBe('supported');
+  });
+  it('still contradicts a negation no source sentence makes', () => {
+    expect(verifyClaim('The rally in the town hall did not last longer than planned.', hall).verdict).toBe('contradicted');
+  });
+});

@@ -12,7 +12,7 @@ import type { Conflict } from './types.js';
 export const FEATURE_NAMES = [
   'coverage', 'plainMissing', 'plainMissingInRun', 'lexicalCover', 'hyponym', 'sibling', 'related', 'antonym', 'missingNames',
   'missingValues', 'missingStrict', 'conflictValue', 'conflictNegation', 'conflictEntity', 'conflictOther',
-  'quoteUnfound', 'extraUnits', 'logItems', 'maxMissingRun', 'plainMissingWeight', 'roleSwap', 'modality',
+  'quoteUnfound', 'extraUnits', 'logItems', 'maxMissingRun', 'plainMissingWeight', 'roleSwap', 'modality', 'longRun',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -56,7 +56,11 @@ export interface AlignmentSummary {
   offset: number;
 }
 
-const MODAL_RE = /\b(may|might|could|would|should|must|likely|unlikely|possibly|probably|reportedly|allegedly|expected|plans?|planned|proposed?)\b/gi;
+/**
+ * Modal verbs and hedges a claim may add. Only function words and hedging adverbs: "plan", "expected" and "proposed"
+ * are content words a writer puts for "scheme" or "forecast" ("a plan to support the company"), not modality.
+ */
+const MODAL_RE = /\b(may|might|could|would|should|must|likely|unlikely|possibly|probably|reportedly|allegedly)\b/gi;
 const QUOTED_RE = /"[^"]*"|“[^”]*”|‘[^’]*’/g;
 const PASSIVE_RE = /\b(?:was|were|is|are|been|being|be)\s+\w+(?:ed|en)\s+by\b/i;
 
@@ -107,10 +111,24 @@ export function claimFeatures(s: AlignmentSummary): number[] {
   };
   let run = 0;
   let maxRun = 0;
-  for (const i of ordered) {
-    run = trulyMissing.has(i) ? run + 1 : 0;
+  // The length of the run of missing items each missing item stands in.
+  const runOf = new Map<Item, number>();
+  let members: Item[] = [];
+  for (const i of [...ordered, null]) {
+    if (i && trulyMissing.has(i)) {
+      run++;
+      members.push(i);
+    } else {
+      for (const m of members) runOf.set(m, run);
+      run = 0;
+      members = [];
+    }
     maxRun = Math.max(maxRun, run);
   }
+  // WordNet's word for a substitution in place (a run of at most two missing items, the rest of the sentence
+  // covered): a sibling, an antonym, a more specific word. The same relation inside an invented clause or a
+  // sentence from elsewhere is chance, and the run features speak for those.
+  const inPlace = (i: Item): boolean => (runOf.get(i) ?? 0) <= 2;
   const plainMissing = plain.filter((i) => trulyMissing.has(i));
   const count = (pred: (i: Item) => boolean): number => missing.filter(pred).length;
   const conflicts = (kinds: readonly string[]): number => s.conflicts.filter((c) => kinds.includes(c.kind)).length;
@@ -123,9 +141,9 @@ export function claimFeatures(s: AlignmentSummary): number[] {
     plainMissing: plainMissing.reduce((n, i) => n + i.weight, 0) / plainTotal,
     plainMissingInRun: plainMissing.filter(inRun).reduce((n, i) => n + i.weight, 0) / plainTotal,
     lexicalCover: plain.filter((i) => !s.covered.has(i) && COVERING.has(lex(i) as LexRelation)).reduce((n, i) => n + i.weight, 0) / plainTotal,
-    hyponym: count((i) => lex(i) === 'hyponym'),
-    sibling: count((i) => lex(i) === 'sibling'),
-    related: count((i) => lex(i) === 'related'),
+    hyponym: count((i) => lex(i) === 'hyponym' && inPlace(i)),
+    sibling: count((i) => lex(i) === 'sibling' && inPlace(i)),
+    related: count((i) => lex(i) === 'related' && inPlace(i)),
     antonym: count((i) => lex(i) === 'antonym'),
     missingNames: count((i) => i.kind === 'name' && trulyMissing.has(i)),
     missingValues: count((i) => i.kind === 'number' || i.kind === 'date' || isFigure(i)),
@@ -141,6 +159,9 @@ export function claimFeatures(s: AlignmentSummary): number[] {
     plainMissingWeight: Math.min(plainMissing.reduce((n, i) => n + i.weight, 0), 10),
     roleSwap: roleSwap(s),
     modality: Math.min(modality, 2),
+    // Missing words in a row beyond two: a phrase rewritten as a whole ("economically challenged" for "financially
+    // struggling") is two; an invented clause is five or more (cap 8, set a priori).
+    longRun: Math.max(0, Math.min(maxRun, 8) - 2),
   };
   return FEATURE_NAMES.map((n) => f[n]);
 }

@@ -5,7 +5,8 @@
 import { roleKey, stem, type Mention } from '../text/index.js';
 import { roleKeyString } from '../text/roles.js';
 import { dateMatches, numberMatches, type Item } from './align.js';
-import { ANTONYMS, lemmaKey } from './lexicon.js';
+import { ANTONYMS, baseForm, lemmaKey } from './lexicon.js';
+import { lexicalRelation } from '../text/wordnet.js';
 import { closedClass } from './classes.js';
 import { tokenKeys, type SourceIndex, type Unit, type UnitToken } from './retrieve.js';
 import type { Conflict, Evidence } from './types.js';
@@ -143,14 +144,25 @@ export function negationConflicts(index: SourceIndex, claimText: string, claimOf
   for (const p of claimNeg) {
     const gov = nextToken(claimTokens, p);
     if (!gov) continue;
-    for (const u of chosen) {
-      const t = u.tokens.find((x) => x.key === gov.key);
-      if (!t) continue;
-      const negatedHere = u.negations.some((n) => n.start < t.start && u.tokens.filter((x) => x.start > n.start && x.start < t.start).length <= 1);
-      if (!negatedHere) {
-        out.push({ kind: 'negation', claimSpan: claimText.slice(p - claimOffset, gov.end - claimOffset), sourceSpan: u.text, evidence: unitEvidence(index, u, 1), explanation: `the claim negates "${gov.norm}"; the source does not` });
-        return out;
-      }
+    // A claim fused from several units negates what one of them negates: the word said plainly in another unit
+    // ("no longer allowed" in one, "longer" in the next) is no conflict. Only when no chosen unit negates it.
+    // The governed word as the unit writes it: the same lemma, else a WordNet synonym or hypernym of it ("were
+    // not educated" against "were trained": a paraphrase negated is still a negation).
+    const govBase = baseForm(gov.norm);
+    const same = (x: UnitToken): boolean => x.key === gov.key;
+    const paraphrase = (x: UnitToken): boolean => ['synonym', 'derived', 'hypernym'].includes(lexicalRelation(govBase, baseForm(x.norm)) ?? '');
+    const matcher = chosen.some((u) => u.tokens.some(same)) ? same : paraphrase;
+    const negatedIn = (u: Unit): boolean | null => {
+      const ts = u.tokens.filter(matcher);
+      if (!ts.length) return null;
+      return ts.some((t) => u.negations.some((n) => n.start < t.start && u.tokens.filter((x) => x.start > n.start && x.start < t.start).length <= 1));
+    };
+    const verdicts = chosen.map((u) => ({ u, negated: negatedIn(u) }));
+    if (verdicts.some((v) => v.negated === true)) continue;
+    const plain = verdicts.find((v) => v.negated === false);
+    if (plain) {
+      out.push({ kind: 'negation', claimSpan: claimText.slice(p - claimOffset, gov.end - claimOffset), sourceSpan: plain.u.text, evidence: unitEvidence(index, plain.u, 1), explanation: `the claim negates "${gov.norm}"; the source does not` });
+      return out;
     }
   }
   for (const u of chosen) {
@@ -159,6 +171,9 @@ export function negationConflicts(index: SourceIndex, claimText: string, claimOf
       const before = prevToken(u.tokens, n.start);
       if (!gov || !before || !claimKeys.has(gov.key) || !claimKeys.has(before.key) || negatedInClaim.has(gov.key)) continue;
       if (u.tokens.filter((x) => x.start > n.start && x.start < gov.start).length > 0) continue;
+      // The claim writes the same negation ("no longer", which the claim-side scan leaves out as a phrase).
+      const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`\\b${esc(n.norm)}\\s+${esc(gov.norm)}\\b`, 'i').test(claimText)) continue;
       out.push({ kind: 'negation', claimSpan: gov.norm, sourceSpan: u.text, evidence: unitEvidence(index, u, 1), explanation: `the source says "${n.norm} ${gov.norm}"; the claim does not negate it` });
       return out;
     }
