@@ -15,7 +15,7 @@ import type { EditionChange, EditionCitation, EditionSnapshot } from './types.js
 
 /**
  * Share of the non-number words two sentences must have in common (Jaccard) for the later to be a revision of the
- * earlier. Set by hand on the watch test's invented reports (src/cli/commands/watch.e2e.test.ts) and the diff
+ * earlier. Set by hand on the watch test's invented reports (test/watch/watch.e2e.test.ts) and the diff
  * tests: a revised toll sentence keeps almost all its words (0.8 and up), two different facts of one event share
  * under 0.4.
  */
