@@ -9,7 +9,7 @@
  * article extractive, with a warning.
  */
 import { buildSourceIndex, verifyClaim, type ClaimResult } from '../verify/index.js';
-import { composeWithSources } from './index.js';
+import { composeWithSources } from './extractive.js';
 import { wordCount, type Prepared } from './prepare.js';
 import type { ComposeInput, ComposeOptions, Composite, CompositeSentence, WriterProvenance } from './types.js';
 

@@ -4,7 +4,7 @@
  * lede), then each development in time order under its date, with its best one or two facts. Every sentence goes
  * through the same gate as a story's article (composeWithSources): cited, verified, names checked.
  */
-import { composeWithSources, type Placed, type Plan } from './index.js';
+import { composeWithSources, type Placed, type Plan } from './extractive.js';
 import type { Prepared } from './prepare.js';
 import { redundant, type Ranked } from './rank.js';
 import type { ComposeInput, ComposeOptions, Composite } from './types.js';

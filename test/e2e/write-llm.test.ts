@@ -3,52 +3,24 @@
  * server on 127.0.0.1, on our invented corpus (examples/corpus). The scripted model rewrites every fact: some
  * faithfully (reordered), some not (an invented number); the CLI must publish the first and fall back on the second.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Composite } from '../../src/compose/index.js';
+import { rewordOrBumpFigure, startScriptedModel, type ScriptedModel } from '../helpers/scripted-model.js';
 import { jsonLines, repoRoot, runCli, runCliAsync } from './helpers.js';
 
-let server: Server;
+let model: ScriptedModel;
 let base = '';
-let fail = false;
-const auth: (string | undefined)[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'roundup-write-llm-'));
 
-/** Faithful: "X said Y." → "Y, X said." (only for sentences without quotes or numbers); unfaithful: every number + 1. */
-function draft(text: string): string {
-  const m = /^([A-Z][\w' -]{2,60}?) said (?:that )?([^"“”]+)\.$/.exec(text);
-  if (/\d/.test(text)) return text.replace(/\d+/, (n) => String(Number(n) + 1));
-  if (m) return `${m[2]![0]!.toUpperCase()}${m[2]!.slice(1)}, ${m[1]} said.`;
-  return text;
-}
-
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (d: string) => (raw += d));
-    req.on('end', () => {
-      auth.push(req.headers.authorization);
-      if (fail) {
-        res.writeHead(503).end('busy');
-        return;
-      }
-      const body = JSON.parse(raw) as { messages: { role: string; content: string }[] };
-      const { facts } = JSON.parse(body.messages.find((m) => m.role === 'user')!.content) as { facts: { id: string; text: string }[] };
-      const content = JSON.stringify({ sentences: facts.map((f) => ({ fact: f.id, text: draft(f.text) })) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { role: 'assistant', content } }] }));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  model = await startScriptedModel(rewordOrBumpFigure);
+  base = model.url;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await model.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -62,7 +34,7 @@ describe('roundup write --writer llm (scripted server)', () => {
     const plain = jsonLines<Composite>(runCli(['write', corpus, '--format', 'json']).stdout);
     const out = jsonLines<Composite>(r.stdout);
     expect(out.length).toBe(plain.length);
-    expect(auth.every((a) => a === 'Bearer k-123')).toBe(true);
+    expect(model.auth.every((a) => a === 'Bearer k-123')).toBe(true);
     let kept = 0;
     let refused = 0;
     out.forEach((c, k) => {
@@ -72,7 +44,7 @@ describe('roundup write --writer llm (scripted server)', () => {
       expect(w.kind).toBe('llm');
       expect(JSON.stringify(w)).not.toContain('k-123');
       ext.forEach((e, i) => {
-        const d = draft(e);
+        const d = rewordOrBumpFigure(e);
         if (/\d/.test(e)) {
           expect(got[i]).toBe(e);
           expect(w.fallbacks!.some((f) => f.extractive === e && f.model === d)).toBe(true);
@@ -85,14 +57,14 @@ describe('roundup write --writer llm (scripted server)', () => {
   });
 
   it('a failing endpoint leaves the extractive article, with a warning on stderr and exit 0', async () => {
-    fail = true;
+    model.fail = true;
     try {
       const r = await runCliAsync(['write', corpus, '--writer', 'llm', '--llm-url', base, '--llm-model', 'scripted']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toMatch(/HTTP 503.*extractive article stands/);
       expect(r.stdout).toBe(runCli(['write', corpus]).stdout);
     } finally {
-      fail = false;
+      model.fail = false;
     }
   });
 

@@ -4,7 +4,7 @@
  * and writes one composite per story to standard output.
  */
 import type { Command } from 'commander';
-import { composeStory, composeWithModel, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
+import { extractiveWriter, modelWriter, type ComposeArticle, type ComposeInput, type ComposeOptions, type Composite, type ModelWriterOptions, type StorylineInput } from '../../compose/index.js';
 import type { Family } from '../../families/index.js';
 import { composeOverview, MIN_OVERVIEW_DEVELOPMENTS, type OverviewInput } from '../../compose/overview.js';
 import { clusterArticles, pipelineArticle, type Clustering, type PipelineArticle } from '../../pipeline/cluster.js';
@@ -129,8 +129,7 @@ export function modelWriterOf(flags: WriterFlags, env: NodeJS.ProcessEnv = proce
 
 /** One composite with the chosen writer; the model writer's warnings go to `warn`. */
 export async function composeWith(input: ComposeInput, options: ComposeOptions, model: ModelWriterOptions | null, warn: (line: string) => void): Promise<Composite> {
-  if (!model) return composeStory(input, options);
-  const { composite, warnings } = await composeWithModel(input, options, model);
+  const { composite, warnings } = await (model ? modelWriter(model) : extractiveWriter).write(input, options);
   for (const w of warnings) warn(w);
   return composite;
 }
