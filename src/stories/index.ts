@@ -46,24 +46,32 @@ export function buildIndex(docs: readonly StoryInput[], options: StoryOptions = 
 /** Stories of an index, as internal story number → Story (id `s<number>`), ordered by time. */
 export function storiesOf(index: StoryIndex): Story[] {
   const out: Story[] = [];
-  for (const [num, units] of index.stories()) {
-    const members: string[] = [];
-    const families: string[] = [];
-    for (const u of units) {
-      const unit = index.units[u]!;
-      members.push(...unit.members);
-      families.push(unit.familyId ?? `family:${unit.key}`);
-    }
-    const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
-    members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
-    const dates = datesOf(members.map((m) => meta(m).published));
-    const developments = developmentsOf(index, units, (ms) => members.filter((m) => ms.has(m)));
-    // The story is named by its most covered development (ties: the earlier one): the event, not its latest turn.
-    const lead = developments.reduce((a, b) => (b.members.length > a.members.length ? b : a));
-    const title = lead.title ?? titleOf(index, units);
-    out.push({ id: `s${num}`, title, members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, developments });
+  for (const [num, units] of index.stories()) out.push(storyOfUnits(index, num, units));
+  return sortStories(index, out);
+}
+
+/** One story of an index (id `s<num>`): its units' articles in (published, id) order, developments and title. */
+export function storyOfUnits(index: StoryIndex, num: number, units: readonly number[]): Story {
+  const members: string[] = [];
+  const families: string[] = [];
+  for (const u of units) {
+    const unit = index.units[u]!;
+    members.push(...unit.members);
+    families.push(unit.familyId ?? `family:${unit.key}`);
   }
-  return out.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
+  const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
+  members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
+  const dates = datesOf(members.map((m) => meta(m).published));
+  const developments = developmentsOf(index, [...units], (ms) => members.filter((m) => ms.has(m)));
+  // The story is named by its most covered development (ties: the earlier one): the event, not its latest turn.
+  const lead = developments.reduce((a, b) => (b.members.length > a.members.length ? b : a));
+  const title = lead.title ?? titleOf(index, [...units]);
+  return { id: `s${num}`, title, members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, developments };
+}
+
+/** Stories in `storiesOf`'s order: by their first member's (published, id). Sorts in place. */
+export function sortStories(index: StoryIndex, stories: Story[]): Story[] {
+  return stories.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
 }
 
 const datesOf = (ps: (string | null)[]): string[] => ps.filter((p): p is string => !!p && /^\d{4}-\d\d-\d\d/.test(p)).sort();

@@ -69,6 +69,8 @@ export class StoryIndex {
   private storyOf: number[] = [];
   private readonly storyUnits = new Map<number, number[]>();
   private nextStory = 1;
+  /** Story numbers whose articles changed (created, grown, shrunk, gone) since the last `takeChanged`. */
+  private changed = new Set<number>();
   readonly threshold: number;
   readonly entityWeight: number;
   readonly protagonistFactor: number;
@@ -98,6 +100,16 @@ export class StoryIndex {
 
   storyOfUnit(u: number): number {
     return this.storyOf[u]!;
+  }
+
+  /**
+   * The story numbers whose articles changed since the last call (a number no longer in `stories()` is a story
+   * that went), and forgets them: what the store's online path rewrites after an arrival batch.
+   */
+  takeChanged(): Set<number> {
+    const out = this.changed;
+    this.changed = new Set();
+    return out;
   }
 
   /**
@@ -156,6 +168,8 @@ export class StoryIndex {
       if (s !== undefined && s > 0) for (const m of this.storyUnits.get(s) ?? []) region.add(m);
     }
     this.recluster([...region], new Set(fresh), freshCands);
+    // A copy joining a unit changes its story's articles though not its units.
+    for (const u of copyUnits) this.changed.add(this.storyOf[u]!);
     const out = new Map<string, number>();
     for (const d of sorted) out.set(d.id, this.storyOf[this.unitOfArticle.get(d.id)!]!);
     return out;
@@ -359,11 +373,12 @@ export class StoryIndex {
     const used = new Set(numberOf.values());
     for (const u of region) {
       const s = this.storyOf[u]!;
-      if (s > 0 && !used.has(s)) this.storyUnits.delete(s);
+      if (s > 0 && !used.has(s) && this.storyUnits.delete(s)) this.changed.add(s);
     }
     groups.forEach((g, gi) => {
       let s = numberOf.get(gi);
       if (s === undefined) s = this.nextStory++;
+      if (!sameUnits(this.storyUnits.get(s), g)) this.changed.add(s);
       this.storyUnits.set(s, g);
       for (const u of g) this.storyOf[u] = s;
     });
@@ -409,6 +424,13 @@ function topK(touched: number[], score: Float64Array, k: number): number[] {
 function nearest(sims: number[], ids: number[], k: number): Int32Array {
   const better = (x: number, y: number): boolean => sims[x]! > sims[y]! || (sims[x] === sims[y] && ids[x]! < ids[y]!);
   return selectBest(Int32Array.from(sims.keys()), k, better);
+}
+
+/** Whether a story's old unit list and its new one hold the same units. */
+function sameUnits(old: readonly number[] | undefined, next: readonly number[]): boolean {
+  if (!old || old.length !== next.length) return false;
+  const set = new Set(old);
+  return next.every((u) => set.has(u));
 }
 
 function grow(a: Int32Array, size: number): Int32Array {
