@@ -59,6 +59,16 @@ function online(arts: readonly PipelineArticle[], seed: number, families: Return
 
 const f3 = (x: number): string => x.toFixed(4);
 
+/** Articles whose story (as a set of articles) differs between two partitions. */
+function moved(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): number {
+  const keyOf = (gs: readonly (readonly string[])[]) => new Map(gs.flatMap((g) => { const k = [...g].sort().join('\n'); return g.map((x) => [x, k] as const); }));
+  const ka = keyOf(a);
+  const kb = keyOf(b);
+  let n = 0;
+  for (const [x, k] of ka) if (kb.get(x) !== k) n++;
+  return n;
+}
+
 async function corpus(name: string, files: string[], gold: string[][] | null, batch: number): Promise<void> {
   const arts = await articlesOf(files);
   const families = findFamilies(arts);
@@ -69,7 +79,9 @@ async function corpus(name: string, files: string[], gold: string[][] | null, ba
   for (const seed of seeds) {
     const on = online(arts, seed, families, batch);
     const d = bcubed(on, batchStories);
-    const parts = [`  seed ${seed}: ${on.length} online stories; online vs batch B³ P ${f3(d.precision)} R ${f3(d.recall)} F1 ${f3(d.f1)}`];
+    const placed = new Set(on.flat());
+    if (placed.size !== arts.length || on.flat().length !== placed.size) console.log(`  seed ${seed}: online stories hold ${placed.size} distinct articles (${on.flat().length} in all) of ${arts.length}`);
+    const parts = [`  seed ${seed}: ${on.length} online stories; online vs batch B³ P ${f3(d.precision)} R ${f3(d.recall)} F1 ${f3(d.f1)}, ${moved(on, batchStories)} articles in a story that differs`];
     if (gold) parts.push(`online vs gold F1 ${f3(bcubed(on, gold).f1)}`);
     console.log(parts.join('; '));
   }

@@ -181,7 +181,25 @@ function centrality(index: StoryIndex, units: number[]): number[] {
 
 /** Storylines over an index's stories (story ids as `storiesOf` writes them). */
 export function storylinesOf(index: StoryIndex, stories: readonly Story[], options: StorylineOptions = {}): Storyline[] {
-  const profiles: StoryProfile[] = stories.map((s) => {
+  const profiles: StoryProfile[] = stories.map((s) => profileOf(index, s));
+  const groups = linkStorylines(profiles, { ...options, entityWeight: index.entityWeight });
+  const firstKey = new Map(profiles.map((p) => [p.id, p.sortKey]));
+  return groups
+    .sort((a, b) => cmp(firstKey.get(a[0]!)!, firstKey.get(b[0]!)!))
+    .map((g, i) => ({ id: `l${i + 1}`, stories: g }));
+}
+
+/**
+ * A story's storyline profile, kept while the Story object lives (the online path keeps a story's object until its
+ * articles change; linkStorylines keeps the profile's sums as long). A unit re-weighed since, in a story whose
+ * articles did not change, keeps its old vector here: storylines drift from the batch's as the stories do.
+ */
+const profiles = new WeakMap<Story, StoryProfile>();
+
+function profileOf(index: StoryIndex, s: Story): StoryProfile {
+  const had = profiles.get(s);
+  if (had) return had;
+  const p = ((): StoryProfile => {
     const units = [...new Set(s.members.map((m) => index.unitOf(m)!))];
     const days: number[] = [];
     for (const u of units) {
@@ -195,12 +213,9 @@ export function storylinesOf(index: StoryIndex, stories: readonly Story[], optio
       days,
       sortKey: storyKey(index, s),
     };
-  });
-  const groups = linkStorylines(profiles, { ...options, entityWeight: index.entityWeight });
-  const firstKey = new Map(profiles.map((p) => [p.id, p.sortKey]));
-  return groups
-    .sort((a, b) => cmp(firstKey.get(a[0]!)!, firstKey.get(b[0]!)!))
-    .map((g, i) => ({ id: `l${i + 1}`, stories: g }));
+  })();
+  profiles.set(s, p);
+  return p;
 }
 
 /**

@@ -56,12 +56,30 @@ function gapDays(a: Summed, b: Summed): number | null {
   return Math.max(0, b.lo - a.hi, a.lo - b.hi);
 }
 
+/**
+ * A profile's sums and retrieval keys, kept while the profile object lives: the store's online path passes the
+ * same profile object for a story that did not change, so relinking after an arrival batch does not sum every
+ * story again (a batch builds new profiles and computes everything).
+ */
+const preparedCache = new WeakMap<StoryProfile, { sum: Summed; keys: number[] }>();
+
+function preparedOf(p: StoryProfile): { sum: Summed; keys: number[] } {
+  let x = preparedCache.get(p);
+  if (!x) {
+    const sum = summed(p);
+    x = { sum, keys: [...topKeys(sum.terms, T.INDEX_TERMS, 0), ...topKeys(sum.entities, T.INDEX_ENTITIES, 1)] };
+    preparedCache.set(p, x);
+  }
+  return x;
+}
+
 export function linkStorylines(profiles: readonly StoryProfile[], options: { threshold?: number; maxGapDays?: number; entityWeight: number }): string[][] {
   const threshold = options.threshold ?? T.STORYLINE_THRESHOLD;
   const maxGap = options.maxGapDays ?? T.STORYLINE_MAX_GAP_DAYS;
   const order = [...profiles].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-  const sums = order.map(summed);
-  const keys = sums.map((s) => [...topKeys(s.terms, T.INDEX_TERMS, 0), ...topKeys(s.entities, T.INDEX_ENTITIES, 1)]);
+  const prepared = order.map(preparedOf);
+  const sums = prepared.map((p) => p.sum);
+  const keys = prepared.map((p) => p.keys);
   const postings = new Map<number, number[]>();
   keys.forEach((ks, i) => {
     for (const k of ks) {
