@@ -7,7 +7,8 @@
  * A step: new articles' keys retrieve the stored articles they could be copies of; families are recomputed over the
  * new articles and the families those belong to; the new articles join the story index (`addArticles`: the stories
  * they retrieve are re-clustered with them); only the stories whose articles changed are recomposed and written.
- * Storylines are relinked over every story's cached profile (linear in stories, no text read).
+ * Storylines are relinked story by story (stories/storylines.ts StorylineGraph): a changed story is linked again,
+ * the other stories keep their links.
  *
  * The full path (`clusterStore`, also `roundup reprocess`) is exact and is taken instead whenever the online step
  * could not reproduce it: no state yet, another connection wrote the database, a stored article changed or went (a
@@ -20,7 +21,8 @@ import { findFamilies, type Family } from '../families/index.js';
 import { FamilyLookup, familyKeys } from '../families/lookup.js';
 import { ClusterStore, type FamilyRow, type LatestArticle, type StoryRow } from '../store/clusters.js';
 import type { Store } from '../store/index.js';
-import { buildIndex, familyMap, sortStories, storiesOf, storylinesOf, storyOfUnits, type Story, type StoryIndex } from '../stories/index.js';
+import { buildIndex, familyMap, profileOf, storiesOf, storylinesOf, storyOfUnits, type Story, type StoryIndex } from '../stories/index.js';
+import { StorylineGraph } from '../stories/storylines.js';
 
 export interface OnlineState {
   /** `PRAGMA data_version` after our last write: another connection's commit changes it. */
@@ -36,6 +38,8 @@ export interface OnlineState {
   index: StoryIndex;
   /** Index story number → the story as composed and its id in the store. */
   stories: Map<number, { story: Story; id: number }>;
+  /** The stories' storyline links, relinked story by story. */
+  lines: StorylineGraph;
 }
 
 /** What a clustering step did. */
@@ -118,7 +122,10 @@ export function fullCluster(store: Store, keep: boolean, reason?: string): Clust
     const lookup = new FamilyLookup();
     for (const a of usable) lookup.add(a.id, familyKeys(a));
     index.takeChanged();
+    const lines = new StorylineGraph({ entityWeight: index.entityWeight });
+    lines.update(stories.map((s) => profileOf(index, s)), []);
     states.set(store, {
+      lines,
       dataVersion: dataVersion(store),
       known: new Set(articles.map((a) => a.id)),
       lookup,
@@ -192,9 +199,10 @@ function onlineStep(store: Store, state: OnlineState, clusters: ClusterStore, ad
   // Stories: the new articles join the index; the stories whose articles changed are recomposed.
   state.index.addArticles(fresh, familyMap(changedFamilies));
   const deleteStories: number[] = [];
-  const updateStories: { id: number; row: StoryRow }[] = [];
+  const updateStories: { id: number; row: StoryRow; num: number }[] = [];
   const insertStories: StoryRow[] = [];
   const insertedNums: number[] = [];
+  const gone: string[] = [];
   const live = state.index.stories();
   for (const num of state.index.takeChanged()) {
     const units = live.get(num);
@@ -202,12 +210,13 @@ function onlineStep(store: Store, state: OnlineState, clusters: ClusterStore, ad
     if (!units) {
       if (had) deleteStories.push(had.id);
       state.stories.delete(num);
+      gone.push(`s${num}`);
       continue;
     }
     const story = storyOfUnits(state.index, num, units);
     const row = storyRowOf(story, state.familyOf, state.derived);
     if (had) {
-      updateStories.push({ id: had.id, row });
+      updateStories.push({ id: had.id, row, num });
       state.stories.set(num, { story, id: had.id });
     } else {
       insertStories.push(row);
@@ -215,8 +224,13 @@ function onlineStep(store: Store, state: OnlineState, clusters: ClusterStore, ad
       state.stories.set(num, { story, id: -1 });
     }
   }
-  const all = sortStories(state.index, [...state.stories.values()].map((x) => x.story));
-  const lines = storylinesOf(state.index, all);
+  state.lines.update([...updateStories.map((u) => u.num), ...insertedNums].map((num) => profileOf(state.index, state.stories.get(num)!.story)), gone);
+  const sortKey = (sid: string): string => profileOf(state.index, state.stories.get(Number(sid.slice(1)))!.story).sortKey;
+  const lines = state.lines
+    .groups()
+    .map((g) => ({ g, key: sortKey(g[0]!) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => ({ stories: x.g }));
   const insertedAt = new Map(insertedNums.map((num, i) => [`s${num}`, i]));
   const ref = (sid: string): number | { inserted: number } => {
     const i = insertedAt.get(sid);

@@ -196,7 +196,7 @@ export function storylinesOf(index: StoryIndex, stories: readonly Story[], optio
  */
 const profiles = new WeakMap<Story, StoryProfile>();
 
-function profileOf(index: StoryIndex, s: Story): StoryProfile {
+export function profileOf(index: StoryIndex, s: Story): StoryProfile {
   const had = profiles.get(s);
   if (had) return had;
   const p = ((): StoryProfile => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bcubed, clusterStories, StoryIndex, storiesOf } from '../../src/stories/index.js';
+import { bcubed, clusterStories, profileOf, StoryIndex, storiesOf, storylinesOf, storyOfUnits, type Story } from '../../src/stories/index.js';
+import { StorylineGraph } from '../../src/stories/storylines.js';
 import { mulberry32 } from '../helpers/random.js';
 import { missingShared, sharedPath } from './helpers.js';
 
@@ -10,7 +11,7 @@ import { missingShared, sharedPath } from './helpers.js';
 const skip = missingShared('data', 'ecbplus-dev', 'docs.jsonl');
 
 describe('online stories on ECB+ dev, 20 arrivals at a time', () => {
-  it.skipIf(skip)('place every article once and give the batch clustering', () => {
+  it.skipIf(skip)('place every article once and give the batch stories; storylines relinked story by story give the batch links', () => {
     const docs = readFileSync(sharedPath('data', 'ecbplus-dev', 'docs.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.trim())
@@ -22,8 +23,32 @@ describe('online stories on ECB+ dev, 20 arrivals at a time', () => {
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const index = new StoryIndex();
-    for (let i = 0; i < order.length; i += 20) index.addArticles(order.slice(i, i + 20));
-    const online = storiesOf(index).map((s) => s.members);
+    // Storylines relinked story by story, as the store's online step does (pipeline/online.ts).
+    const graph = new StorylineGraph({ entityWeight: index.entityWeight });
+    const current = new Map<number, Story>();
+    for (let i = 0; i < order.length; i += 20) {
+      index.addArticles(order.slice(i, i + 20));
+      const changed: Story[] = [];
+      const gone: string[] = [];
+      for (const num of index.takeChanged()) {
+        const units = index.stories().get(num);
+        if (!units) {
+          current.delete(num);
+          gone.push(`s${num}`);
+          continue;
+        }
+        const s = storyOfUnits(index, num, units);
+        current.set(num, s);
+        changed.push(s);
+      }
+      graph.update(changed.map((s) => profileOf(index, s)), gone);
+    }
+    const all = storiesOf(index);
+    const online = all.map((s) => s.members);
+    const lines = (gs: string[][]) => gs.map((g) => [...g].sort().join(' ')).sort();
+    const batchLines = storylinesOf(index, all).map((l) => l.stories);
+    expect(batchLines.length).toBeGreaterThan(0);
+    expect(lines(graph.groups())).toEqual(lines(batchLines));
     const placed = online.flat();
     expect(placed.length).toBe(docs.length);
     expect(new Set(placed).size).toBe(docs.length);
