@@ -153,7 +153,7 @@ export function updateClusters(store: Store): ClusterStep {
   const now = new Set(ids);
   for (const id of state.known) if (!now.has(id)) return fullCluster(store, true, `article ${id} changed or went`);
   const added = ids.filter((id) => !state.known.has(id));
-  if (!added.length) return { mode: 'online', articles: state.known.size, families: state.familyMembers.size, stories: state.stories.size, storylines: -1, changed: [], ms: performance.now() - t0 };
+  if (!added.length) return { mode: 'online', articles: state.known.size, families: state.familyMembers.size, stories: state.stories.size, storylines: state.lines.groups().length, changed: [], ms: performance.now() - t0 };
   let step: Omit<ClusterStep, 'ms'> | string;
   try {
     step = onlineStep(store, state, clusters, added);
