@@ -29,6 +29,13 @@ export function minhash(shingles: Uint32Array, seeds: Uint32Array): Uint32Array 
   return sig;
 }
 
+/** The LSH key of band `b` of a signature (`rows` values per band). */
+export function bandKey(sig: Uint32Array, b: number, rows: number): number {
+  let h = 0x2545f491 + b;
+  for (let r = 0; r < rows; r++) h = fmix32(h ^ sig[b * rows + r]!) + r;
+  return h >>> 0;
+}
+
 /** Pair key for two doc indexes (a < b), exact for up to 2^26 docs. */
 export const pairKey = (a: number, b: number): number => (a < b ? a * 67108864 + b : b * 67108864 + a);
 export const pairOf = (key: number): [number, number] => [Math.floor(key / 67108864), key % 67108864];
@@ -62,11 +69,7 @@ export function candidatePairs(docs: readonly PreparedDoc[], opts: CandidateOpti
   for (const d of docs) {
     if (d.shingles.length < opts.minShingles) continue;
     const sig = minhash(d.shingles, seeds);
-    for (let b = 0; b < bands; b++) {
-      let h = 0x2545f491 + b;
-      for (let r = 0; r < opts.bandRows; r++) h = fmix32(h ^ sig[b * opts.bandRows + r]!) + r;
-      addTo(bandMaps[b]!, h >>> 0, d.index);
-    }
+    for (let b = 0; b < bands; b++) addTo(bandMaps[b]!, bandKey(sig, b, opts.bandRows), d.index);
     const seen = new Set<string>();
     for (const s of d.sentences) {
       if (s.seq.length < LONG_SENTENCE_TOKENS || seen.has(s.key)) continue;

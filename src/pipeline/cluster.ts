@@ -1,15 +1,15 @@
 /**
- * Families → stories → storylines, in one place: `clusterArticles` is what `roundup cluster`, `roundup write` and
- * the store's recluster (`clusterStore`) all call, with the same article fields (language included), so the
- * figures measured through the CLI are the figures of the store.
+ * Families → stories → storylines: `clusterArticles` is what `roundup cluster` and `roundup write` call; the
+ * store's recluster (`clusterStore`, ./online.ts `fullCluster`) runs the same steps (findFamilies, buildIndex,
+ * storiesOf, storylinesOf) on the same article fields (language included), so the figures measured through the CLI
+ * are the figures of the store (test/e2e/cluster-path.test.ts).
  */
-import { derivedSignals } from '../compose/derived.js';
 import type { ComposeArticle } from '../compose/types.js';
 import { articleText, type ExtractedArticle } from '../extract/types.js';
 import { findFamilies, type Family } from '../families/index.js';
-import { ClusterStore, type FamilyRow, type StoryRow } from '../store/clusters.js';
 import type { Store } from '../store/index.js';
 import { plural } from '../plural.js';
+import { fullCluster } from './online.js';
 import { clusterStories, type Story, type Storyline } from '../stories/index.js';
 
 /**
@@ -63,43 +63,14 @@ export interface ClusterTotals {
 
 /**
  * Recomputes syndication families, stories and storylines from the latest version of every stored article and
- * stores them (story ids carried over by membership overlap, so links to `s12` keep working).
+ * stores them (story ids carried over by membership overlap, so links to `s12` keep working): the exact path
+ * (`roundup ingest`, `roundup reprocess`, the API). `roundup watch` steps online instead (./online.ts
+ * `updateClusters`), falling back to this when it cannot.
  */
 export function clusterStore(store: Store): ClusterTotals {
-  const t0 = performance.now();
-  const clusters = new ClusterStore(store.db);
-  const articles = clusters.latestArticles();
-  const { families, stories, storylines } = clusterArticles(
-    articles.map((a) => ({ id: String(a.id), text: a.text, title: a.title, published: a.published, publisher: a.publisher, language: a.language, via: a.via, url: null, byline: null, removed: a.removed })),
-  );
-  const familyRows: FamilyRow[] = families.map((f) => ({
-    id: f.id,
-    canonical: Number(f.canonical),
-    members: f.members.map((m) => ({ id: Number(m.id), similarity: m.similarity, adds: m.adds.map(span), drops: m.drops.map(span) })),
-  }));
-  const familyOf = new Map(families.flatMap((f) => f.members.map((m) => [m.id, f.id] as const)));
-  // Independent sources: families with a first-hand member (a derived source, such as an AI-written composite, is
-  // not one; see compose/derived.ts). A story whose sources are all derived counts its families as they are.
-  const derived = new Set(articles.filter((a) => derivedSignals(a).length > 0).map((a) => String(a.id)));
-  const independent = (members: readonly string[]): number => {
-    const fams = (pick: (m: string) => boolean) => new Set(members.filter(pick).map((m) => familyOf.get(m) ?? `family:${m}`)).size;
-    return fams((m) => !derived.has(m)) || fams(() => true);
-  };
-  const storyRows: StoryRow[] = stories.map((s) => ({
-    members: s.members.map(Number),
-    familyOf: s.members.map((m) => familyOf.get(m) ?? `family:${m}`),
-    title: s.title,
-    first: s.first,
-    last: s.last,
-    families: independent(s.members),
-    developments: s.developments.map((d) => ({ members: d.members.map(Number), title: d.title, first: d.first })),
-  }));
-  const position = new Map(stories.map((s, i) => [s.id, i]));
-  clusters.replace(familyRows, storyRows, storylines.map((l) => l.stories.map((id) => position.get(id)!)));
-  return { articles: articles.length, families: families.length, stories: stories.length, storylines: storylines.length, ms: performance.now() - t0 };
+  const { articles, families, stories, storylines, ms } = fullCluster(store, false);
+  return { articles, families, stories, storylines, ms };
 }
-
-const span = (x: { text: string; start: number; end: number }) => ({ text: x.text, start: x.start, end: x.end });
 
 export function clusterSummary(t: ClusterTotals): string {
   return `cluster: ${plural(t.articles, 'article')} → ${plural(t.families, 'family', 'families')}, ${plural(t.stories, 'story', 'stories')}, ${plural(t.storylines, 'storyline')} in ${Math.round(t.ms)} ms`;

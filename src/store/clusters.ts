@@ -137,18 +137,99 @@ export class ClusterStore {
         ids.push(id);
         s.members.forEach((m, i) => insM.run(id, m, s.familyOf[i]!));
       });
-      const lines = storylines.map((l) => l.map((gi) => ids[gi]!));
-      const lineIds = carryIds(oldLines, lines);
-      const keptLines = new Set(lineIds.values());
-      const delLine = this.db.prepare('DELETE FROM storylines WHERE id = ?');
-      for (const id of oldLines.keys()) if (!keptLines.has(id)) delLine.run(id);
-      const insL = this.db.prepare('INSERT INTO storylines DEFAULT VALUES');
-      const insLS = this.db.prepare('INSERT INTO storyline_stories (storyline_id, story_id, position) VALUES (?, ?, ?)');
-      lines.forEach((l, li) => {
-        const id = lineIds.get(li) ?? Number(insL.run().lastInsertRowid);
-        l.forEach((sid, i) => insLS.run(id, sid, i));
-      });
+      this.writeStorylines(oldLines, storylines.map((l) => l.map((gi) => ids[gi]!)));
       return ids;
+    })();
+  }
+
+  /** Replaces the storylines (as lists of story ids), ids carried over from `oldLines` by shared stories. */
+  private writeStorylines(oldLines: ReadonlyMap<number, ReadonlySet<number>>, lines: readonly (readonly number[])[]): void {
+    this.db.exec('DELETE FROM storyline_stories;');
+    const lineIds = carryIds(oldLines, lines);
+    const keptLines = new Set(lineIds.values());
+    const delLine = this.db.prepare('DELETE FROM storylines WHERE id = ?');
+    for (const id of oldLines.keys()) if (!keptLines.has(id)) delLine.run(id);
+    const insL = this.db.prepare('INSERT INTO storylines DEFAULT VALUES');
+    const insLS = this.db.prepare('INSERT INTO storyline_stories (storyline_id, story_id, position) VALUES (?, ?, ?)');
+    lines.forEach((l, li) => {
+      const id = lineIds.get(li) ?? Number(insL.run().lastInsertRowid);
+      l.forEach((sid, i) => insLS.run(id, sid, i));
+    });
+  }
+
+  /** Article ids of the latest version of every page (what `latestArticles` returns, without the texts). */
+  latestIds(): number[] {
+    return this.db
+      .prepare<[], { id: number }>(`
+        SELECT a.raw_id AS id FROM articles a JOIN raw_records r ON r.id = a.raw_id
+        WHERE r.version = (SELECT max(version) FROM raw_records r2 WHERE r2.page_key = r.page_key)
+        ORDER BY a.raw_id`)
+      .all()
+      .map((r) => r.id);
+  }
+
+  /** Some articles as `latestArticles` gives them (ids not stored are left out), in id order. */
+  articlesById(ids: readonly number[]): LatestArticle[] {
+    const q = this.db.prepare<[number], Omit<LatestArticle, 'removed'> & { removed_json: string }>(
+      'SELECT raw_id AS id, text, title, published, publisher, via, language, removed_json FROM articles WHERE raw_id = ?',
+    );
+    const out: LatestArticle[] = [];
+    for (const id of [...ids].sort((a, b) => a - b)) {
+      const r = q.get(id);
+      if (!r) continue;
+      const { removed_json, ...a } = r;
+      out.push({ ...a, removed: JSON.parse(removed_json) as LatestArticle['removed'] });
+    }
+    return out;
+  }
+
+  /**
+   * The online path's write (src/pipeline/online.ts): some families replaced (same id) or added, some stories
+   * deleted, updated in place (same id) or inserted, and the storylines replaced. Returns the inserted stories' ids.
+   */
+  applyChanges(change: {
+    families: readonly FamilyRow[];
+    deleteStories: readonly number[];
+    updateStories: readonly { id: number; row: StoryRow }[];
+    insertStories: readonly StoryRow[];
+    /** Storylines as story references: an updated or kept story's id, or `{ inserted: i }`. */
+    storylines: readonly (readonly (number | { inserted: number })[])[];
+  }, now = new Date().toISOString()): number[] {
+    return this.db.transaction((): number[] => {
+      const delFM = this.db.prepare('DELETE FROM family_members WHERE family_id = ?');
+      const delF = this.db.prepare('DELETE FROM families WHERE id = ?');
+      const insF = this.db.prepare('INSERT INTO families (id, canonical_id, computed_at) VALUES (?, ?, ?)');
+      const insFM = this.db.prepare('INSERT INTO family_members (family_id, article_id, similarity, adds_json, drops_json) VALUES (?, ?, ?, ?, ?)');
+      for (const f of change.families) {
+        delFM.run(f.id);
+        delF.run(f.id);
+        insF.run(f.id, f.canonical, now);
+        for (const m of f.members) insFM.run(f.id, m.id, m.similarity, JSON.stringify(m.adds), JSON.stringify(m.drops));
+      }
+      const oldLines = this.groups('SELECT storyline_id AS g, story_id AS x FROM storyline_stories');
+      const delM = this.db.prepare('DELETE FROM story_members WHERE story_id = ?');
+      const delS = this.db.prepare('DELETE FROM stories WHERE id = ?');
+      this.db.exec('DELETE FROM storyline_stories;');
+      for (const id of change.deleteStories) {
+        delM.run(id);
+        delS.run(id);
+      }
+      const upd = this.db.prepare('UPDATE stories SET title = ?, first_published = ?, last_published = ?, articles = ?, families = ?, computed_at = ?, developments_json = ? WHERE id = ?');
+      const ins = this.db.prepare('INSERT INTO stories (title, first_published, last_published, articles, families, computed_at, developments_json) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insM = this.db.prepare('INSERT INTO story_members (story_id, article_id, family_id) VALUES (?, ?, ?)');
+      const rowOf = (s: StoryRow) => [s.title, s.first, s.last, s.members.length, s.families, now, JSON.stringify(s.developments)] as const;
+      for (const { id, row } of change.updateStories) {
+        delM.run(id);
+        upd.run(...rowOf(row), id);
+        row.members.forEach((m, i) => insM.run(id, m, row.familyOf[i]!));
+      }
+      const inserted = change.insertStories.map((row) => {
+        const id = Number(ins.run(...rowOf(row)).lastInsertRowid);
+        row.members.forEach((m, i) => insM.run(id, m, row.familyOf[i]!));
+        return id;
+      });
+      this.writeStorylines(oldLines, change.storylines.map((l) => l.map((x) => (typeof x === 'number' ? x : inserted[x.inserted]!))));
+      return inserted;
     })();
   }
 

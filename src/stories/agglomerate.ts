@@ -367,8 +367,14 @@ function attachFragments(cl: Cluster[], o: AggOptions): void {
     }
     if (to >= 0 && best >= bar) moves.push([i, to]);
   }
+  // A target may itself be a fragment that moved (to a bigger one) before: follow it to the cluster now holding it,
+  // or the fragment's members would go into a dead cluster and out of every story.
+  const movedTo = new Map<number, number>();
   for (const [i, j] of moves) {
-    for (const m of cl[i]!.members) cl[j]!.members.push(m);
+    let t = j;
+    while (movedTo.has(t)) t = movedTo.get(t)!;
+    for (const m of cl[i]!.members) cl[t]!.members.push(m);
     cl[i]!.alive = false;
+    movedTo.set(i, t);
   }
 }

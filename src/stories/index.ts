@@ -46,24 +46,32 @@ export function buildIndex(docs: readonly StoryInput[], options: StoryOptions = 
 /** Stories of an index, as internal story number → Story (id `s<number>`), ordered by time. */
 export function storiesOf(index: StoryIndex): Story[] {
   const out: Story[] = [];
-  for (const [num, units] of index.stories()) {
-    const members: string[] = [];
-    const families: string[] = [];
-    for (const u of units) {
-      const unit = index.units[u]!;
-      members.push(...unit.members);
-      families.push(unit.familyId ?? `family:${unit.key}`);
-    }
-    const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
-    members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
-    const dates = datesOf(members.map((m) => meta(m).published));
-    const developments = developmentsOf(index, units, (ms) => members.filter((m) => ms.has(m)));
-    // The story is named by its most covered development (ties: the earlier one): the event, not its latest turn.
-    const lead = developments.reduce((a, b) => (b.members.length > a.members.length ? b : a));
-    const title = lead.title ?? titleOf(index, units);
-    out.push({ id: `s${num}`, title, members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, developments });
+  for (const [num, units] of index.stories()) out.push(storyOfUnits(index, num, units));
+  return sortStories(index, out);
+}
+
+/** One story of an index (id `s<num>`): its units' articles in (published, id) order, developments and title. */
+export function storyOfUnits(index: StoryIndex, num: number, units: readonly number[]): Story {
+  const members: string[] = [];
+  const families: string[] = [];
+  for (const u of units) {
+    const unit = index.units[u]!;
+    members.push(...unit.members);
+    families.push(unit.familyId ?? `family:${unit.key}`);
   }
-  return out.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
+  const meta = (id: string) => index.articles.get(id) ?? { published: null, title: null };
+  members.sort((a, b) => cmp(sortKeyOf(a, meta(a).published), sortKeyOf(b, meta(b).published)));
+  const dates = datesOf(members.map((m) => meta(m).published));
+  const developments = developmentsOf(index, [...units], (ms) => members.filter((m) => ms.has(m)));
+  // The story is named by its most covered development (ties: the earlier one): the event, not its latest turn.
+  const lead = developments.reduce((a, b) => (b.members.length > a.members.length ? b : a));
+  const title = lead.title ?? titleOf(index, [...units]);
+  return { id: `s${num}`, title, members, families: [...new Set(families)].sort(), first: dates[0] ?? null, last: dates[dates.length - 1] ?? null, developments };
+}
+
+/** Stories in `storiesOf`'s order: by their first member's (published, id). Sorts in place. */
+export function sortStories(index: StoryIndex, stories: Story[]): Story[] {
+  return stories.sort((a, b) => cmp(storyKey(index, a), storyKey(index, b)));
 }
 
 const datesOf = (ps: (string | null)[]): string[] => ps.filter((p): p is string => !!p && /^\d{4}-\d\d-\d\d/.test(p)).sort();
@@ -173,7 +181,25 @@ function centrality(index: StoryIndex, units: number[]): number[] {
 
 /** Storylines over an index's stories (story ids as `storiesOf` writes them). */
 export function storylinesOf(index: StoryIndex, stories: readonly Story[], options: StorylineOptions = {}): Storyline[] {
-  const profiles: StoryProfile[] = stories.map((s) => {
+  const profiles: StoryProfile[] = stories.map((s) => profileOf(index, s));
+  const groups = linkStorylines(profiles, { ...options, entityWeight: index.entityWeight });
+  const firstKey = new Map(profiles.map((p) => [p.id, p.sortKey]));
+  return groups
+    .sort((a, b) => cmp(firstKey.get(a[0]!)!, firstKey.get(b[0]!)!))
+    .map((g, i) => ({ id: `l${i + 1}`, stories: g }));
+}
+
+/**
+ * A story's storyline profile, kept while the Story object lives (the online path keeps a story's object until its
+ * articles change; linkStorylines keeps the profile's sums as long). A unit re-weighed since, in a story whose
+ * articles did not change, keeps its old vector here: storylines drift from the batch's as the stories do.
+ */
+const profiles = new WeakMap<Story, StoryProfile>();
+
+export function profileOf(index: StoryIndex, s: Story): StoryProfile {
+  const had = profiles.get(s);
+  if (had) return had;
+  const p = ((): StoryProfile => {
     const units = [...new Set(s.members.map((m) => index.unitOf(m)!))];
     const days: number[] = [];
     for (const u of units) {
@@ -187,12 +213,9 @@ export function storylinesOf(index: StoryIndex, stories: readonly Story[], optio
       days,
       sortKey: storyKey(index, s),
     };
-  });
-  const groups = linkStorylines(profiles, { ...options, entityWeight: index.entityWeight });
-  const firstKey = new Map(profiles.map((p) => [p.id, p.sortKey]));
-  return groups
-    .sort((a, b) => cmp(firstKey.get(a[0]!)!, firstKey.get(b[0]!)!))
-    .map((g, i) => ({ id: `l${i + 1}`, stories: g }));
+  })();
+  profiles.set(s, p);
+  return p;
 }
 
 /**

@@ -2,15 +2,25 @@
  * The story index: prepared texts ("units": one per syndication family, or per article without one), document
  * frequencies, an inverted index over each unit's heaviest terms and entities, and the current story of every
  * unit. The batch API is one `addArticles` call on an empty index; the store's online path calls it per arrival
- * batch. New arrivals retrieve candidates through the index (never all pairs); the stories they touch are
- * re-clustered together with them, so a batch and a stream of the same texts give the same stories (up to the
- * drift of document frequencies in stories the new texts do not touch).
+ * batch. New arrivals retrieve candidates through the index (never all pairs); the stories they can reach (a
+ * candidate at the edge floor or above) are re-clustered together with them, so a batch and a stream of the same
+ * texts give nearly the same stories (up to the drift of document frequencies in stories the new texts do not
+ * touch; bench/stories-online.ts measures it).
  */
 import { agglomerate, mix, type AggItem } from './agglomerate.js';
 import { carryByOwner } from './carry.js';
 import { dayOf, dot, EMPTY_VEC, heaviestCounts, pairFactor, prepareFeatures, STORY_TIME, Vocabulary, weigh, type EventTime, type RawFeatures, type TimeModel, type Vec } from './features.js';
 import * as T from './thresholds.js';
 import { StoryInputError, type StoryInput } from './types.js';
+
+/**
+ * The share of the edge floor (threshold × EDGE_FRACTION) at which a retrieved candidate brings its story into an
+ * online arrival's region. Below 1 because the candidate's weights are those of its last re-weighing: on ECB+ dev
+ * fed in batches of 20 (bench:stories-online, seeds 1–3), 1 left one seed's online stories at B³ F1 0.9931 against
+ * the batch; 0.5 gives 1.0000 on all three, and a 20-article arrival's story step on an 8,000-article bench:watch
+ * store takes 160 ms instead of 610 ms with every retrieved candidate's story.
+ */
+const REACH_FRACTION = 0.5;
 
 export interface Unit {
   /** Canonical article id (the family's canonical member, or the article itself). */
@@ -69,6 +79,8 @@ export class StoryIndex {
   private storyOf: number[] = [];
   private readonly storyUnits = new Map<number, number[]>();
   private nextStory = 1;
+  /** Story numbers whose articles changed (created, grown, shrunk, gone) since the last `takeChanged`. */
+  private changed = new Set<number>();
   readonly threshold: number;
   readonly entityWeight: number;
   readonly protagonistFactor: number;
@@ -98,6 +110,16 @@ export class StoryIndex {
 
   storyOfUnit(u: number): number {
     return this.storyOf[u]!;
+  }
+
+  /**
+   * The story numbers whose articles changed since the last call (a number no longer in `stories()` is a story
+   * that went), and forgets them: what the store's online path rewrites after an arrival batch.
+   */
+  takeChanged(): Set<number> {
+    const out = this.changed;
+    this.changed = new Set();
+    return out;
   }
 
   /**
@@ -138,13 +160,19 @@ export class StoryIndex {
     // The region to re-cluster: the new units and every story a new unit retrieves a candidate from. On an index
     // that held nothing before (a batch), that is every unit, and no retrieval is needed to know it.
     const wasEmpty = fresh.length === this.units.length;
+    // A retrieved candidate brings its story only if it could be an edge of the new unit (at least the edge
+    // floor, as recluster keeps edges): a story no new unit can reach is left as it is, so the region, and the cost
+    // of an arrival, stay proportional to what the new units touch (bench:watch: 20 arrivals retrieved ~2,000
+    // candidates, most of them below the floor, and their stories were most of a 20,000-article store).
     const region = new Set<number>(fresh);
     const freshCands = new Map<number, number[]>();
+    const minEdge = this.threshold * T.EDGE_FRACTION;
     if (!wasEmpty) {
       for (const u of fresh) {
         const cands = this.candidates(u, null);
         freshCands.set(u, cands);
         for (const c of cands) {
+          if (this.storyOf[c] === 0 || this.pairSim(u, c) < minEdge * REACH_FRACTION) continue;
           const s = this.storyOf[c];
           if (s !== undefined && s > 0) for (const m of this.storyUnits.get(s) ?? []) region.add(m);
         }
@@ -156,6 +184,8 @@ export class StoryIndex {
       if (s !== undefined && s > 0) for (const m of this.storyUnits.get(s) ?? []) region.add(m);
     }
     this.recluster([...region], new Set(fresh), freshCands);
+    // A copy joining a unit changes its story's articles though not its units.
+    for (const u of copyUnits) this.changed.add(this.storyOf[u]!);
     const out = new Map<string, number>();
     for (const d of sorted) out.set(d.id, this.storyOf[this.unitOfArticle.get(d.id)!]!);
     return out;
@@ -359,11 +389,12 @@ export class StoryIndex {
     const used = new Set(numberOf.values());
     for (const u of region) {
       const s = this.storyOf[u]!;
-      if (s > 0 && !used.has(s)) this.storyUnits.delete(s);
+      if (s > 0 && !used.has(s) && this.storyUnits.delete(s)) this.changed.add(s);
     }
     groups.forEach((g, gi) => {
       let s = numberOf.get(gi);
       if (s === undefined) s = this.nextStory++;
+      if (!sameUnits(this.storyUnits.get(s), g)) this.changed.add(s);
       this.storyUnits.set(s, g);
       for (const u of g) this.storyOf[u] = s;
     });
@@ -409,6 +440,13 @@ function topK(touched: number[], score: Float64Array, k: number): number[] {
 function nearest(sims: number[], ids: number[], k: number): Int32Array {
   const better = (x: number, y: number): boolean => sims[x]! > sims[y]! || (sims[x] === sims[y] && ids[x]! < ids[y]!);
   return selectBest(Int32Array.from(sims.keys()), k, better);
+}
+
+/** Whether a story's old unit list and its new one hold the same units. */
+function sameUnits(old: readonly number[] | undefined, next: readonly number[]): boolean {
+  if (!old || old.length !== next.length) return false;
+  const set = new Set(old);
+  return next.every((u) => set.has(u));
 }
 
 function grow(a: Int32Array, size: number): Int32Array {

@@ -56,12 +56,30 @@ function gapDays(a: Summed, b: Summed): number | null {
   return Math.max(0, b.lo - a.hi, a.lo - b.hi);
 }
 
+/**
+ * A profile's sums and retrieval keys, kept while the profile object lives: the store's online path passes the
+ * same profile object for a story that did not change, so relinking after an arrival batch does not sum every
+ * story again (a batch builds new profiles and computes everything).
+ */
+const preparedCache = new WeakMap<StoryProfile, { sum: Summed; keys: number[] }>();
+
+function preparedOf(p: StoryProfile): { sum: Summed; keys: number[] } {
+  let x = preparedCache.get(p);
+  if (!x) {
+    const sum = summed(p);
+    x = { sum, keys: [...topKeys(sum.terms, T.INDEX_TERMS, 0), ...topKeys(sum.entities, T.INDEX_ENTITIES, 1)] };
+    preparedCache.set(p, x);
+  }
+  return x;
+}
+
 export function linkStorylines(profiles: readonly StoryProfile[], options: { threshold?: number; maxGapDays?: number; entityWeight: number }): string[][] {
   const threshold = options.threshold ?? T.STORYLINE_THRESHOLD;
   const maxGap = options.maxGapDays ?? T.STORYLINE_MAX_GAP_DAYS;
   const order = [...profiles].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
-  const sums = order.map(summed);
-  const keys = sums.map((s) => [...topKeys(s.terms, T.INDEX_TERMS, 0), ...topKeys(s.entities, T.INDEX_ENTITIES, 1)]);
+  const prepared = order.map(preparedOf);
+  const sums = prepared.map((p) => p.sum);
+  const keys = prepared.map((p) => p.keys);
   const postings = new Map<number, number[]>();
   keys.forEach((ks, i) => {
     for (const k of ks) {
@@ -106,4 +124,92 @@ export function linkStorylines(profiles: readonly StoryProfile[], options: { thr
     out.push(g.map((i) => order[i]!.id));
   }
   return out;
+}
+
+/**
+ * Storylines kept up to date story by story (the store's online path): the stories' retrieval keys in postings and
+ * the linked pairs as a graph. A changed story drops its pairs and is linked again against every story (both
+ * directions, where the batch looks only at later stories, so the cap of CANDIDATES can bind differently); the
+ * other stories' pairs stay as they were. `linkStorylines` remains the batch (and exact) path.
+ */
+export class StorylineGraph {
+  private readonly profiles = new Map<string, StoryProfile>();
+  private readonly postings = new Map<number, Set<string>>();
+  private readonly edges = new Map<string, Set<string>>();
+  private readonly threshold: number;
+  private readonly maxGap: number;
+
+  constructor(private readonly options: { threshold?: number; maxGapDays?: number; entityWeight: number }) {
+    this.threshold = options.threshold ?? T.STORYLINE_THRESHOLD;
+    this.maxGap = options.maxGapDays ?? T.STORYLINE_MAX_GAP_DAYS;
+  }
+
+  /** Stories added or changed (a profile per story id) and stories gone. */
+  update(changed: readonly StoryProfile[], removed: readonly string[]): void {
+    for (const id of removed) this.drop(id);
+    for (const p of changed) this.drop(p.id);
+    for (const p of changed) {
+      this.profiles.set(p.id, p);
+      for (const k of preparedOf(p).keys) (this.postings.get(k) ?? this.postings.set(k, new Set()).get(k)!).add(p.id);
+    }
+    for (const p of changed) this.link(p);
+  }
+
+  private drop(id: string): void {
+    const p = this.profiles.get(id);
+    if (!p) return;
+    for (const k of preparedOf(p).keys) this.postings.get(k)?.delete(id);
+    for (const o of this.edges.get(id) ?? []) this.edges.get(o)?.delete(id);
+    this.edges.delete(id);
+    this.profiles.delete(id);
+  }
+
+  private link(p: StoryProfile): void {
+    const a = preparedOf(p);
+    const shared = new Map<string, number>();
+    for (const k of a.keys) {
+      const list = this.postings.get(k)!;
+      if (list.size >= T.MAX_POSTINGS) continue;
+      for (const id of list) if (id !== p.id) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const key = (id: string): string => this.profiles.get(id)!.sortKey;
+    const cands = [...shared.entries()]
+      .filter((e) => e[1] >= 2)
+      .sort((x, y) => y[1] - x[1] || (key(x[0]) < key(y[0]) ? -1 : 1))
+      .slice(0, T.CANDIDATES);
+    for (const [id] of cands) {
+      const b = preparedOf(this.profiles.get(id)!);
+      const gap = gapDays(a.sum, b.sum);
+      if (gap !== null && gap > this.maxGap) continue;
+      if (contentSim(a.sum, b.sum, this.options.entityWeight) < this.threshold) continue;
+      (this.edges.get(p.id) ?? this.edges.set(p.id, new Set()).get(p.id)!).add(id);
+      (this.edges.get(id) ?? this.edges.set(id, new Set()).get(id)!).add(p.id);
+    }
+  }
+
+  /** Linked stories (two or more), each by time: earliest known day, then canonical key; as linkStorylines. */
+  groups(): string[][] {
+    const seen = new Set<string>();
+    const out: string[][] = [];
+    for (const start of this.edges.keys()) {
+      if (seen.has(start) || !this.edges.get(start)!.size) continue;
+      const g: string[] = [];
+      const stack = [start];
+      seen.add(start);
+      while (stack.length) {
+        const x = stack.pop()!;
+        g.push(x);
+        for (const y of this.edges.get(x) ?? []) {
+          if (seen.has(y)) continue;
+          seen.add(y);
+          stack.push(y);
+        }
+      }
+      const lo = (id: string): number => preparedOf(this.profiles.get(id)!).sum.lo ?? Number.MAX_SAFE_INTEGER;
+      const key = (id: string): string => this.profiles.get(id)!.sortKey;
+      g.sort((x, y) => lo(x) - lo(y) || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+      out.push(g);
+    }
+    return out;
+  }
 }

@@ -17,7 +17,7 @@ import { parseFeed, type FeedEntry } from '../ingest/feed-parse.js';
 import { DEFAULT_USER_AGENT, fetchUrl, type Fetched } from '../ingest/fetch.js';
 import { sniff } from '../ingest/sniff.js';
 import type { FetchOptions, IngestEvent } from '../ingest/types.js';
-import { clusterStore } from '../pipeline/cluster.js';
+import { updateClusters } from '../pipeline/online.js';
 import { publishEditions, type PublishedEdition } from '../pipeline/editions.js';
 import { ingestEvents, type IngestOutcome } from '../pipeline/ingest.js';
 import type { Store } from '../store/index.js';
@@ -33,7 +33,7 @@ export type WatchEvent =
   | { event: 'feed'; feed: string; status: 'not-modified' | 'fetched' | 'not-due'; entries?: number; nextAt: string }
   | { event: 'feed-failed'; feed: string; error: string; kind: string; failures: number; nextAt: string; failing: boolean }
   | { event: 'entry'; feed: string; input: string; status: IngestOutcome['status']; error?: string }
-  | { event: 'cluster'; articles: number; stories: number; ms: number }
+  | { event: 'cluster'; articles: number; stories: number; ms: number; mode: 'full' | 'online'; reason?: string }
   | { event: 'edition'; story: string; n: number; headline: string; summary: string }
   | { event: 'stopped'; reason: string };
 
@@ -249,8 +249,9 @@ export async function runCycle(store: Store, feeds: readonly WatchedFeed[], o: C
     return totals;
   }
   if (watch.isDirty()) {
-    const c = clusterStore(store);
-    log({ event: 'cluster', articles: c.articles, stories: c.stories, ms: Math.round(c.ms) });
+    // Online after the process's first cycle (pipeline/online.ts); the full recluster when it cannot be.
+    const c = updateClusters(store);
+    log({ event: 'cluster', articles: c.articles, stories: c.stories, ms: Math.round(c.ms), mode: c.mode, ...(c.reason ? { reason: c.reason } : {}) });
     const e = publishEditions(store, { now });
     watch.setDirty(false);
     totals.editions = e.published;

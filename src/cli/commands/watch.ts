@@ -29,7 +29,7 @@ function describe(e: WatchEvent): string {
     case 'entry':
       return e.status === 'failed' ? `error: ${e.error ?? e.input}` : `${e.status}: ${e.input}`;
     case 'cluster':
-      return `cluster: ${e.articles} articles, ${e.stories} stories in ${e.ms} ms`;
+      return `cluster (${e.mode}): ${e.articles} articles, ${e.stories} stories in ${e.ms} ms`;
     case 'edition':
       return `edition ${e.n} of ${e.story} (${e.headline}): ${e.summary}`;
     case 'stopped':
