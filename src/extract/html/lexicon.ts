@@ -56,6 +56,8 @@ const UI_LINE = re([
   'drukuj', 'imprimer', 'partager', 'loading\\.{0,3}', 'lade\\s+weitere.{0,20}', 'wird\\s+geladen\\.{0,3}', 'weiter(?:lesen)?',
   'mehr\\s+lesen', 'read\\s+more', 'lire\\s+la\\s+suite', 'leer\\s+más', 'czytaj\\s+więcej.{0,40}', 'print\\s+recipe', 'rezept\\s+drucken',
   '(?:vorheriger|nächster|voriger)\\s+(?:artikel|beitrag)', '(?:previous|next)\\s+(?:article|post|story)', 'article\\s+(?:précédent|suivant)',
+  // Gallery slide counters ("1 / 3", "2 of 12", "3 von 8") as lines of their own (test/pages/034)
+  '\\d{1,3}\\s*(?:/|of|von|sur|de|z)\\s*\\d{1,3}',
   'produktempfehlung', '(?:unterstütze|unterstützen\\s+sie|support)\\s+(?:uns|us|\\p{L}+)',
   '.{0,40}(?:noch\\s+keine\\s+bewertungen|bewerten|bewertung).{0,30}',
   // Newsletter, subscription and log-in prompts
