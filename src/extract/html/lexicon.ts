@@ -26,12 +26,15 @@ const END_MARKER = re([
   '(?:lesen\\s+sie|lies)\\s+(?:auch|hier|mehr)', 'auch\\s+lesen', 'schon\\s+gelesen', 'zum\\s+weiterlesen',
   'weiterführende?\\s+links?', 'empfohlene\\s+(?:beiträge|artikel)', 'verwandte\\s+(?:artikel|beiträge|themen)',
   'themen\\s+im\\s+artikel', 'mehr\\s+themen',
+  // latest-articles lists and author boxes after the body (trafilatura-eval odd pages 877, 649)
+  'neueste\\s+(?:artikel|beiträge|nachrichten)', 'über\\s+(?:den\\s+autor|die\\s+autorin)',
   'kommentare?(?:\\s+\\(\\d+\\))?', '\\d+\\s+kommentare?', 'kommentar(?:e)?\\s+(?:schreiben|geschlossen|insgesamt)', 'leserkommentare',
   // English
   'related(?:\\s+(?:articles?|stories|posts|content|coverage|topics))?', 'read\\s+(?:more|next|also)',
   'more\\s+(?:from|on|stories|news|in)\\b.*', 'you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy)', 'recommended(?:\\s+for\\s+you)?',
   'popular\\s+(?:posts|stories)', 'most\\s+(?:read|popular)', '(?:\\d+\\s+)?comments?', 'leave\\s+a\\s+(?:comment|reply)',
   'also\\s+read', 'see\\s+also', 'further\\s+reading', 'trending',
+  'latest\\s+(?:articles|stories|posts)', 'about\\s+the\\s+author',
   // French, Spanish, Italian, Polish, Dutch, Swedish
   '(?:à|a)\\s+lire\\s+(?:aussi|également)', 'lire\\s+aussi', 'sur\\s+le\\s+même\\s+sujet', '(?:les\\s+)?commentaires',
   'dans\\s+la\\s+même\\s+rubrique',
