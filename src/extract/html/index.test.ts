@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../ingest/decode.js';
-import { densestWins, extractHtml, FURNITURE_MAX_CHARS, proseChars } from './index.js';
+import { densestCanWin, densestWins, extractHtml, FURNITURE_MAX_CHARS, proseChars } from './index.js';
 
 const para = (s: string) => `<p>${s}</p>`;
 const GERMAN = [
@@ -226,5 +226,15 @@ describe('densestWins: Readability’s container against the densest prose block
   it('counts as prose only sentences of PROSE-length words', () => {
     expect(proseChars(['Home', 'Views: 3120', prose(1)])).toBe(prose(1).length);
     expect(proseChars(['A short sentence.'])).toBe(0);
+  });
+});
+
+describe('densestCanWin: when the densest candidate is worth a second parse', () => {
+  const prose = (n: number): string => `Paragraph ${n} of the article tells readers what the council decided on Tuesday and why it did so.`;
+  it('only when Readability’s pick starts or ends on a short line, or the page holds far more prose', () => {
+    expect(densestCanWin([prose(1), prose(2)], [prose(1), prose(2)])).toBe(false);
+    expect(densestCanWin(['09:14 AM', prose(1), prose(2)], [prose(1), prose(2)])).toBe(true);
+    expect(densestCanWin([prose(1), prose(2), 'Previous article'], [prose(1), prose(2)])).toBe(true);
+    expect(densestCanWin([prose(1)], [prose(1), prose(2), prose(3)])).toBe(true);
   });
 });

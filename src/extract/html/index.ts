@@ -87,6 +87,18 @@ export interface ContainerRule {
   furniture: number;
 }
 
+/**
+ * Whether the densest-blocks candidate is worth building (a second parse of the page): it can win by
+ * the furniture clause only when Readability's first or last paragraph is a short line, and by the
+ * ratio only when the page's text blocks (`before`, pruned, as Readability was given them) hold more
+ * than DENSEST_PROSE_RATIO times Readability's prose.
+ */
+export function densestCanWin(mine: readonly string[], before: readonly string[]): boolean {
+  const short = (p: string | undefined): boolean => p !== undefined && p.length < FURNITURE_MAX_CHARS;
+  if (short(mine[0]) || short(mine[mine.length - 1])) return true;
+  return before.length === 0 || proseChars(before) > DENSEST_PROSE_RATIO * proseChars(mine);
+}
+
 /** Whether the densest-blocks body (`dense`) beats Readability's (`mine`), both as paragraphs. */
 export function densestWins(mine: readonly string[], dense: readonly string[], rule: ContainerRule = { ratio: DENSEST_PROSE_RATIO, furniture: FURNITURE_MAX_CHARS }): boolean {
   const m = proseChars(mine);
@@ -118,6 +130,7 @@ interface Trace {
 function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[], trace: Trace, choice: ContainerChoice): { body: Body; readability: ReturnType<typeof runReadability> } {
   const picked = extractReadabilityBody(html, doc, byline, warnings, trace);
   if (choice === 'readability' || picked.fellBack) return picked;
+  if (choice === 'rule' && !densestCanWin(picked.body.paragraphs, trace.before)) return picked;
   // Readability's pick against the container of the densest prose blocks: the one with more prose wins.
   let dense: Body | null = null;
   try {
