@@ -230,8 +230,9 @@ describe('densestWins: Readability’s container against the densest prose block
 });
 
 describe('densestCanWin: when the densest candidate is worth a second parse', () => {
-  const prose = (n: number): string => `Paragraph ${n} of the article tells readers what the council decided on Tuesday and why it did so.`;
+  const prose = (n: number): string => `Paragraph ${n} of the article tells readers what the council decided on Tuesday evening, and why the vote was so close this time.`;
   it('only when Readability’s pick starts or ends on a short line, or the page holds far more prose', () => {
+    expect(prose(1).length).toBeGreaterThanOrEqual(FURNITURE_MAX_CHARS);
     expect(densestCanWin([prose(1), prose(2)], [prose(1), prose(2)])).toBe(false);
     expect(densestCanWin(['09:14 AM', prose(1), prose(2)], [prose(1), prose(2)])).toBe(true);
     expect(densestCanWin([prose(1), prose(2), 'Previous article'], [prose(1), prose(2)])).toBe(true);
