@@ -127,8 +127,12 @@ interface Trace {
   remembered?: Map<string, string>;
 }
 
-function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[], trace: Trace, choice: ContainerChoice): { body: Body; readability: ReturnType<typeof runReadability> } {
-  const picked = extractReadabilityBody(html, doc, byline, warnings, trace);
+function extractBody(html: string, page: { doc: DomDocument | null }, byline: string | null, warnings: string[], trace: Trace, choice: ContainerChoice): { body: Body; readability: ReturnType<typeof runReadability> } {
+  const picked = extractReadabilityBody(html, page.doc ?? parseDocument(''), byline, warnings, trace);
+  // The page's first document is done with (its text is in `picked` as strings): let it go before a
+  // second parse, so that two DOMs of one page are never held at once (peak memory).
+  page.doc = null;
+  picked.readability.content = null;
   if (choice === 'readability' || picked.fellBack) return picked;
   if (choice === 'rule' && !densestCanWin(picked.body.paragraphs, trace.before)) return picked;
   // Readability's pick against the container of the densest prose blocks: the one with more prose wins.
@@ -232,30 +236,31 @@ export function extractHtml(html: string, hints: ExtractHints = {}, choice: Cont
   const article = emptyArticle(EXTRACTOR_ID);
   const warnings = article.warnings;
   const pageUrl = resolveUrl(hints.url, DEFAULT_URL) ?? DEFAULT_URL;
-  const doc = safeParse(html ?? '', warnings);
+  const page: { doc: DomDocument | null } = { doc: safeParse(html ?? '', warnings) };
+  const doc = (): DomDocument => page.doc ?? parseDocument('');
 
   let meta = emptyMetadata();
   try {
-    meta = readMetadata(doc, pageUrl);
+    meta = readMetadata(doc(), pageUrl);
   } catch (e) {
     warnings.push(`metadata could not be read: ${messageOf(e)}`);
   }
 
   let regionCaptions: string[] = [];
   try {
-    regionCaptions = collectRegionCaptions(doc);
+    regionCaptions = collectRegionCaptions(doc());
   } catch (e) {
     warnings.push(`captions of the article region could not be read: ${messageOf(e)}`);
   }
   let lede: string | null = null;
   try {
-    lede = findLede(doc);
+    lede = findLede(doc());
   } catch (e) {
     warnings.push(`lede could not be read: ${messageOf(e)}`);
   }
 
   const trace: Trace = { pruned: [], before: [] };
-  const { body, readability } = extractBody(html ?? '', doc, meta.byline?.value ?? null, warnings, trace, choice);
+  const { body, readability } = extractBody(html ?? '', page, meta.byline?.value ?? null, warnings, trace, choice);
   const siteNames = [meta.publisher?.value].filter((s): s is string => Boolean(s));
 
   // Readability's own findings fill what the page's markup did not state.
