@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../ingest/decode.js';
-import { extractHtml } from './index.js';
+import { densestCanWin, densestWins, extractHtml, FURNITURE_MAX_CHARS, proseChars } from './index.js';
 
 const para = (s: string) => `<p>${s}</p>`;
 const GERMAN = [
@@ -197,5 +197,45 @@ describe('extractHtml: lede, captions beside images, ad labels, never throws', (
     for (const junk of ['', '<', '<html><body><figure></figure>', '\u0000\u0001<p>', '<meta name="description" content="' + 'x'.repeat(50) + '">']) {
       expect(() => extractHtml(junk)).not.toThrow();
     }
+  });
+});
+
+describe('densestWins: Readability’s container against the densest prose blocks', () => {
+  const prose = (n: number): string => `Paragraph ${n} of the article tells readers what the council decided on Tuesday and why it did so.`;
+  const body = [prose(1), prose(2), prose(3)];
+
+  it('takes the densest run when Readability only added short furniture lines around it', () => {
+    expect(densestWins(['Home » News', '09:14 AM', ...body, 'Previous article: Ferry fares frozen'], body)).toBe(true);
+  });
+  it('keeps Readability’s pick when a leftover is a lede-length line', () => {
+    const lede = 'Twice beaten by Stenmark this season and written off by everyone, the Halden eight won when it mattered most';
+    expect(lede.length).toBeGreaterThanOrEqual(FURNITURE_MAX_CHARS);
+    expect(densestWins([lede, ...body], body)).toBe(false);
+  });
+  it('keeps Readability’s pick when the densest blocks skip a piece in the middle', () => {
+    expect(densestWins([prose(1), 'Ingredients', prose(2), prose(3)], body)).toBe(false);
+  });
+  it('keeps Readability’s pick when the two are the same', () => {
+    expect(densestWins(body, body)).toBe(false);
+  });
+  it('takes the densest blocks when Readability’s pick holds no prose at all, or far less', () => {
+    expect(densestWins(['Menu', 'Log in'], body)).toBe(true);
+    expect(densestWins([prose(1)], [prose(1), prose(2), prose(3)])).toBe(true);
+    expect(densestWins([prose(1), prose(2)], [prose(1), prose(2), prose(3)])).toBe(false);
+  });
+  it('counts as prose only sentences of PROSE-length words', () => {
+    expect(proseChars(['Home', 'Views: 3120', prose(1)])).toBe(prose(1).length);
+    expect(proseChars(['A short sentence.'])).toBe(0);
+  });
+});
+
+describe('densestCanWin: when the densest candidate is worth a second parse', () => {
+  const prose = (n: number): string => `Paragraph ${n} of the article tells readers what the council decided on Tuesday evening, and why the vote was so close this time.`;
+  it('only when Readability’s pick starts or ends on a short line, or the page holds far more prose', () => {
+    expect(prose(1).length).toBeGreaterThanOrEqual(FURNITURE_MAX_CHARS);
+    expect(densestCanWin([prose(1), prose(2)], [prose(1), prose(2)])).toBe(false);
+    expect(densestCanWin(['09:14 AM', prose(1), prose(2)], [prose(1), prose(2)])).toBe(true);
+    expect(densestCanWin([prose(1), prose(2), 'Previous article'], [prose(1), prose(2)])).toBe(true);
+    expect(densestCanWin([prose(1)], [prose(1), prose(2), prose(3)])).toBe(true);
   });
 });

@@ -46,6 +46,71 @@ const NAMED_BODY_RATIO = 0.7;
 
 const bodyChars = (b: Body | null): number => (b ? b.paragraphs.reduce((n, p) => n + p.length, 0) : 0);
 
+/** Which container's body an article takes: the measured rule (the default), or one side forced (bench/container-rule.ts). */
+export type ContainerChoice = 'rule' | 'readability' | 'densest';
+
+/** Words a paragraph needs to count as prose (a sentence, not a label, teaser or menu line). */
+const PROSE_MIN_WORDS = 12;
+const SENTENCE_END = /[.!?…]["'”’»)]*$/u;
+
+/** Characters of `paragraphs` that are prose: paragraphs of PROSE_MIN_WORDS+ words ending as a sentence ends. */
+export function proseChars(paragraphs: readonly string[]): number {
+  let n = 0;
+  for (const p of paragraphs) {
+    if (!SENTENCE_END.test(p)) continue;
+    if (p.split(/\s+/).length >= PROSE_MIN_WORDS) n += p.length;
+  }
+  return n;
+}
+
+/**
+ * The densest-blocks body replaces Readability's when it holds more than this many times its prose
+ * (proseChars), which includes every page where Readability's pick holds no prose at all. Chosen on
+ * trafilatura-eval's odd pages with `node dist/bench/container-rule.js --half odd` (grid 1, 1.2,
+ * 1.5, 2, 3, 5, never-unless-Readability-has-no-prose); see FURNITURE_MAX_CHARS for the figures.
+ */
+export const DENSEST_PROSE_RATIO = 2;
+/**
+ * The densest-blocks body also replaces Readability's when it is a run of Readability's own
+ * paragraphs and everything else Readability kept is a line shorter than this: datelines, view
+ * counters, "Previous article", "More on this" links around the article. A longer leftover is a
+ * lede or a paragraph the densest container lost. Chosen with DENSEST_PROSE_RATIO on the odd pages
+ * (`node dist/bench/container-rule.js --half odd`, grid ratio × 0 / 40 / 60 / 80 / 100 / 150 chars):
+ * F odd 0.9178 with Readability's pick always, 0.9192 at ratio 2 with this clause off, 0.9195 /
+ * 0.9211 / 0.9220 / 0.9229 / 0.9221 at 40 / 60 / 80 / 100 / 150 (ratio 3 ties ratio 2 at every
+ * bound; 1, 1.2, 1.5, 5 and never are lower).
+ */
+export const FURNITURE_MAX_CHARS = 100;
+
+export interface ContainerRule {
+  ratio: number;
+  furniture: number;
+}
+
+/**
+ * Whether the densest-blocks candidate is worth building (a second parse of the page): it can win by
+ * the furniture clause only when Readability's first or last paragraph is a short line, and by the
+ * ratio only when the page's text blocks (`before`, pruned, as Readability was given them) hold more
+ * than DENSEST_PROSE_RATIO times Readability's prose.
+ */
+export function densestCanWin(mine: readonly string[], before: readonly string[]): boolean {
+  const short = (p: string | undefined): boolean => p !== undefined && p.length < FURNITURE_MAX_CHARS;
+  if (short(mine[0]) || short(mine[mine.length - 1])) return true;
+  return before.length === 0 || proseChars(before) > DENSEST_PROSE_RATIO * proseChars(mine);
+}
+
+/** Whether the densest-blocks body (`dense`) beats Readability's (`mine`), both as paragraphs. */
+export function densestWins(mine: readonly string[], dense: readonly string[], rule: ContainerRule = { ratio: DENSEST_PROSE_RATIO, furniture: FURNITURE_MAX_CHARS }): boolean {
+  const m = proseChars(mine);
+  const d = proseChars(dense);
+  if (d > rule.ratio * m) return true;
+  if (m === 0 || d < m || dense.length === 0 || dense.length >= mine.length) return false;
+  const start = mine.indexOf(dense[0] ?? '');
+  if (start < 0 || start + dense.length > mine.length) return false;
+  for (let i = 0; i < dense.length; i++) if (mine[start + i] !== dense[i]) return false;
+  return mine.every((p, i) => (i >= start && i < start + dense.length) || p.length < rule.furniture);
+}
+
 function safeParse(html: string, warnings: string[]): DomDocument {
   try {
     return parseDocument(html);
@@ -62,8 +127,31 @@ interface Trace {
   remembered?: Map<string, string>;
 }
 
-/** The body: Readability, then the densest-blocks fallback, then the visible body text. */
-function extractBody(html: string, doc: DomDocument, byline: string | null, warnings: string[], trace: Trace = { pruned: [], before: [] }): { body: Body; readability: ReturnType<typeof runReadability> } {
+function extractBody(html: string, page: { doc: DomDocument | null }, byline: string | null, warnings: string[], trace: Trace, choice: ContainerChoice): { body: Body; readability: ReturnType<typeof runReadability> } {
+  const picked = extractReadabilityBody(html, page.doc ?? parseDocument(''), byline, warnings, trace);
+  // The page's first document is done with (its text is in `picked` as strings): let it go before a
+  // second parse, so that two DOMs of one page are never held at once (peak memory).
+  page.doc = null;
+  picked.readability.content = null;
+  if (choice === 'readability' || picked.fellBack) return picked;
+  if (choice === 'rule' && !densestCanWin(picked.body.paragraphs, trace.before)) return picked;
+  // Readability's pick against the container of the densest prose blocks: the one with more prose wins.
+  let dense: Body | null = null;
+  try {
+    const container = densestContainer(safeParse(html, warnings));
+    if (container) dense = cleanContent(container, byline);
+  } catch (e) {
+    warnings.push(`densest-blocks candidate failed: ${messageOf(e)}`);
+  }
+  if (!dense || dense.paragraphs.length === 0) return picked;
+  if (choice === 'densest' || densestWins(picked.body.paragraphs, dense.paragraphs)) {
+    if (choice === 'rule') warnings.push(`densest prose blocks (${proseChars(dense.paragraphs)} prose characters against Readability's ${proseChars(picked.body.paragraphs)}) used`);
+    return { body: dense, readability: picked.readability };
+  }
+  return picked;
+}
+
+function extractReadabilityBody(html: string, doc: DomDocument, byline: string | null, warnings: string[], trace: Trace): { body: Body; readability: ReturnType<typeof runReadability>; fellBack?: boolean } {
   let remembered: Map<string, string> | undefined;
   let pruned: Pruned | null = null;
   try {
@@ -126,16 +214,16 @@ function extractBody(html: string, doc: DomDocument, byline: string | null, warn
   }
   if (fallback && bodyChars(fallback) > bodyChars(body)) {
     warnings.push(`readability: ${why}; used the densest-text-blocks fallback`);
-    return { body: fallback, readability };
+    return { body: fallback, readability, fellBack: true };
   }
-  if (body && body.paragraphs.length > 0) return { body, readability };
+  if (body && body.paragraphs.length > 0) return { body, readability, fellBack: true };
   try {
     const visible = cleanContent(visibleBody(safeParse(html, warnings)), byline);
     warnings.push(`readability: ${why}; densest-text-blocks fallback found nothing; used the visible body text`);
-    return { body: visible, readability };
+    return { body: visible, readability, fellBack: true };
   } catch (e) {
     warnings.push(`readability: ${why}; every fallback failed (${messageOf(e)})`);
-    return { body: { paragraphs: [], captions: [], removed: [] }, readability };
+    return { body: { paragraphs: [], captions: [], removed: [] }, readability, fellBack: true };
   }
 }
 
@@ -144,34 +232,35 @@ function emptyMetadata(): PageMetadata {
 }
 
 /** Extracts the article of one HTML document. Never throws. */
-export function extractHtml(html: string, hints: ExtractHints = {}): ExtractedArticle {
+export function extractHtml(html: string, hints: ExtractHints = {}, choice: ContainerChoice = 'rule'): ExtractedArticle {
   const article = emptyArticle(EXTRACTOR_ID);
   const warnings = article.warnings;
   const pageUrl = resolveUrl(hints.url, DEFAULT_URL) ?? DEFAULT_URL;
-  const doc = safeParse(html ?? '', warnings);
+  const page: { doc: DomDocument | null } = { doc: safeParse(html ?? '', warnings) };
+  const doc = (): DomDocument => page.doc ?? parseDocument('');
 
   let meta = emptyMetadata();
   try {
-    meta = readMetadata(doc, pageUrl);
+    meta = readMetadata(doc(), pageUrl);
   } catch (e) {
     warnings.push(`metadata could not be read: ${messageOf(e)}`);
   }
 
   let regionCaptions: string[] = [];
   try {
-    regionCaptions = collectRegionCaptions(doc);
+    regionCaptions = collectRegionCaptions(doc());
   } catch (e) {
     warnings.push(`captions of the article region could not be read: ${messageOf(e)}`);
   }
   let lede: string | null = null;
   try {
-    lede = findLede(doc);
+    lede = findLede(doc());
   } catch (e) {
     warnings.push(`lede could not be read: ${messageOf(e)}`);
   }
 
   const trace: Trace = { pruned: [], before: [] };
-  const { body, readability } = extractBody(html ?? '', doc, meta.byline?.value ?? null, warnings, trace);
+  const { body, readability } = extractBody(html ?? '', page, meta.byline?.value ?? null, warnings, trace, choice);
   const siteNames = [meta.publisher?.value].filter((s): s is string => Boolean(s));
 
   // Readability's own findings fill what the page's markup did not state.

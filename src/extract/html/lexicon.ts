@@ -26,12 +26,15 @@ const END_MARKER = re([
   '(?:lesen\\s+sie|lies)\\s+(?:auch|hier|mehr)', 'auch\\s+lesen', 'schon\\s+gelesen', 'zum\\s+weiterlesen',
   'weiterführende?\\s+links?', 'empfohlene\\s+(?:beiträge|artikel)', 'verwandte\\s+(?:artikel|beiträge|themen)',
   'themen\\s+im\\s+artikel', 'mehr\\s+themen',
+  // latest-articles lists and author boxes after the body (trafilatura-eval odd pages 877, 649)
+  'neueste\\s+(?:artikel|beiträge|nachrichten)', 'über\\s+(?:den\\s+autor|die\\s+autorin)',
   'kommentare?(?:\\s+\\(\\d+\\))?', '\\d+\\s+kommentare?', 'kommentar(?:e)?\\s+(?:schreiben|geschlossen|insgesamt)', 'leserkommentare',
   // English
   'related(?:\\s+(?:articles?|stories|posts|content|coverage|topics))?', 'read\\s+(?:more|next|also)',
   'more\\s+(?:from|on|stories|news|in)\\b.*', 'you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy)', 'recommended(?:\\s+for\\s+you)?',
   'popular\\s+(?:posts|stories)', 'most\\s+(?:read|popular)', '(?:\\d+\\s+)?comments?', 'leave\\s+a\\s+(?:comment|reply)',
   'also\\s+read', 'see\\s+also', 'further\\s+reading', 'trending',
+  'latest\\s+(?:articles|stories|posts)', 'about\\s+the\\s+author',
   // French, Spanish, Italian, Polish, Dutch, Swedish
   '(?:à|a)\\s+lire\\s+(?:aussi|également)', 'lire\\s+aussi', 'sur\\s+le\\s+même\\s+sujet', '(?:les\\s+)?commentaires',
   'dans\\s+la\\s+même\\s+rubrique',
@@ -56,6 +59,8 @@ const UI_LINE = re([
   'drukuj', 'imprimer', 'partager', 'loading\\.{0,3}', 'lade\\s+weitere.{0,20}', 'wird\\s+geladen\\.{0,3}', 'weiter(?:lesen)?',
   'mehr\\s+lesen', 'read\\s+more', 'lire\\s+la\\s+suite', 'leer\\s+más', 'czytaj\\s+więcej.{0,40}', 'print\\s+recipe', 'rezept\\s+drucken',
   '(?:vorheriger|nächster|voriger)\\s+(?:artikel|beitrag)', '(?:previous|next)\\s+(?:article|post|story)', 'article\\s+(?:précédent|suivant)',
+  // Gallery slide counters ("1 / 3", "2 of 12", "3 von 8") as lines of their own (test/pages/034)
+  '\\d{1,3}\\s*(?:/|of|von|sur|de|z)\\s*\\d{1,3}',
   'produktempfehlung', '(?:unterstütze|unterstützen\\s+sie|support)\\s+(?:uns|us|\\p{L}+)',
   '.{0,40}(?:noch\\s+keine\\s+bewertungen|bewerten|bewertung).{0,30}',
   // Newsletter, subscription and log-in prompts
