@@ -3,6 +3,7 @@
  * anti-chaining re-check (every member must match the canonical; a canonical that only bridges two groups of
  * copies that do not match each other is a composite and stands alone).
  */
+import { components as connectedComponents } from '../graph.js';
 import { align, isCopy, type Alignment, type MatchRule } from './align.js';
 import { pairKey } from './candidates.js';
 import type { PreparedDoc } from './prepare.js';
@@ -52,27 +53,7 @@ export class AlignmentCache {
 
 /** Connected components of `nodes` using only edges between them; each ascending, ordered by first node. */
 export function components(nodes: readonly number[], edges: ReadonlyMap<number, readonly number[]>): number[][] {
-  const inSet = new Set(nodes);
-  const seen = new Set<number>();
-  const out: number[][] = [];
-  for (const start of [...nodes].sort((a, b) => a - b)) {
-    if (seen.has(start)) continue;
-    const comp: number[] = [];
-    const stack = [start];
-    seen.add(start);
-    while (stack.length) {
-      const x = stack.pop()!;
-      comp.push(x);
-      for (const y of edges.get(x) ?? []) {
-        if (inSet.has(y) && !seen.has(y)) {
-          seen.add(y);
-          stack.push(y);
-        }
-      }
-    }
-    out.push(comp.sort((a, b) => a - b));
-  }
-  return out;
+  return connectedComponents([...nodes].sort((a, b) => a - b), (x) => edges.get(x) ?? []).map((c) => c.sort((a, b) => a - b));
 }
 
 /** True when the copy names its own publisher in its opening (a wire's own dateline: "MARROWBY (Northgate Press) —"). */

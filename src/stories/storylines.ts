@@ -4,6 +4,7 @@
  * and the gap between their time spans is at most STORYLINE_MAX_GAP_DAYS (unknown dates do not block a link).
  * Candidates come from an inverted index over each story's heaviest features; links are closed transitively.
  */
+import { components } from '../graph.js';
 import { contentSim } from './agglomerate.js';
 import type { Vec } from './features.js';
 import * as T from './thresholds.js';
@@ -189,27 +190,11 @@ export class StorylineGraph {
 
   /** Linked stories (two or more), each by time: earliest known day, then canonical key; as linkStorylines. */
   groups(): string[][] {
-    const seen = new Set<string>();
-    const out: string[][] = [];
-    for (const start of this.edges.keys()) {
-      if (seen.has(start) || !this.edges.get(start)!.size) continue;
-      const g: string[] = [];
-      const stack = [start];
-      seen.add(start);
-      while (stack.length) {
-        const x = stack.pop()!;
-        g.push(x);
-        for (const y of this.edges.get(x) ?? []) {
-          if (seen.has(y)) continue;
-          seen.add(y);
-          stack.push(y);
-        }
-      }
+    const linked = [...this.edges.keys()].filter((id) => this.edges.get(id)!.size);
+    return components(linked, (x) => this.edges.get(x) ?? []).map((g) => {
       const lo = (id: string): number => preparedOf(this.profiles.get(id)!).sum.lo ?? Number.MAX_SAFE_INTEGER;
       const key = (id: string): string => this.profiles.get(id)!.sortKey;
-      g.sort((x, y) => lo(x) - lo(y) || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
-      out.push(g);
-    }
-    return out;
+      return g.sort((x, y) => lo(x) - lo(y) || (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    });
   }
 }
